@@ -1,0 +1,5 @@
+"""`python -m ldncheck`."""
+
+from ldncheck.cli import main
+
+main()

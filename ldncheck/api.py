@@ -1,0 +1,31 @@
+"""The Python API: the same frozen results the CLI renders, without shelling out."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ldncheck.check import check_claim
+from ldncheck.kb import KnowledgeBase, load_kb
+from ldncheck.model import Result
+
+if TYPE_CHECKING:
+    from ldncheck.model import Finding
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> KnowledgeBase:
+    return load_kb()
+
+
+def check(text: str, kb: KnowledgeBase | None = None, *, assume_ldn: bool = False) -> Result:
+    """Check one sentence against ``kb`` (default: the bundled knowledge base)."""
+    return check_claim(text, kb or _bundled(), assume_ldn=assume_ldn)
+
+
+def scan_text(text: str, kb: KnowledgeBase | None = None, *, path: str = "<text>",
+              markdown: bool = True) -> list[Finding]:
+    """Find the LDN claims in a document's text; every checked sentence, with its position."""
+    from ldncheck.scan import scan_document
+
+    return scan_document(text, kb or _bundled(), path=path, markdown=markdown)

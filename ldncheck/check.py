@@ -1,0 +1,85 @@
+"""check_claim: one sentence in, one Result out. Pure; never raises on any text."""
+
+from __future__ import annotations
+
+from ldncheck.judge import explain, judge
+from ldncheck.kb import KnowledgeBase
+from ldncheck.match import MATCH_THRESHOLD, SUGGEST_THRESHOLD, ALTERNATIVE_MARGIN, Variant, analyse, rank, spellfix
+from ldncheck.model import Candidate, Reading, Result, Stance, Verdict
+from ldncheck.normalize import normalize, stem, tokens
+from ldncheck.stance import is_question, negation_cues, read_stance
+from ldncheck.topics import detect_topics, read_ldn
+
+
+def _anchors(norm: str, variant: Variant, kb: KnowledgeBase) -> tuple[str, ...]:
+    """Words of ``norm`` that carry the matched claim's terms, to find the claim's clause."""
+    lex = kb.lexicon
+    out: set[str] = set()
+    for word in tokens(norm):
+        term = stem(lex.equivalents.get(word, word))
+        if term in variant.terms.predicate:
+            out.add("+" + word)
+        elif term in variant.terms.topic:
+            out.add(word)
+    return tuple(out)
+
+
+def _prefer_same_polarity(ranked: list[tuple[Candidate, Variant]], norm: str,
+                          kb: KnowledgeBase) -> tuple[Candidate, Variant]:
+    """On a tie, take the wording whose negation agrees with the sentence's.
+
+    "LDN has no side effects" scores the same against "LDN has side effects" and against
+    "LDN has no side effects"; both readings give the same verdict, but the second is the
+    claim the writer made.
+    """
+    top = ranked[0][0].score
+    tied = [cv for cv in ranked if cv[0].score >= top - 0.5]
+    if len(tied) > 1:
+        own = len(negation_cues(norm, kb.lexicon, ())) % 2
+        for cv in tied:
+            if len(negation_cues(cv[1].norm, kb.lexicon, ())) % 2 == own:
+                return cv
+    return ranked[0]
+
+
+def _unknown(text: str, reading: Reading, why: str, suggestions: tuple[Candidate, ...] = (),
+             stance: Stance = Stance.NONE) -> Result:
+    return Result(text=text, verdict=Verdict.UNKNOWN, stance=stance, reading=reading,
+                  alternatives=suggestions, explanation=why)
+
+
+def check_claim(text: str, kb: KnowledgeBase, *, assume_ldn: bool = False) -> Result:
+    """Match ``text`` to a knowledge-base claim, read its stance and judge it."""
+    lex = kb.lexicon
+    norm = normalize(text, lex)
+    topics = detect_topics(norm, lex)
+    reading = read_ldn(norm, lex, topics, assume_ldn=assume_ldn)
+    if not reading.about_ldn:
+        return _unknown(text, reading, f"Not an LDN claim: {reading.reason}.")
+    terms = spellfix(analyse(norm, lex), kb.index)
+    ranked = rank(terms, topics or tuple(kb.index.by_topic), kb.index)
+    suggestions = tuple(c for c, _ in ranked[:3] if c.score >= SUGGEST_THRESHOLD)
+    if is_question(text, norm):
+        return _unknown(text, reading, "A question, not a claim.", suggestions, Stance.QUESTION)
+    if not topics or not ranked or ranked[0][0].score < MATCH_THRESHOLD:
+        why = ("No knowledge-base claim matches closely enough." if topics
+               else "The sentence names no topic the knowledge base covers.")
+        return _unknown(text, reading, why, suggestions)
+    best, variant = _prefer_same_polarity(ranked, norm, kb)
+    alternatives = tuple(
+        c for c, _ in ranked[1:4] if c.score >= max(SUGGEST_THRESHOLD, best.score - ALTERNATIVE_MARGIN)
+    )
+    claim = best.claim
+    stance = read_stance(
+        text, norm, lex,
+        wording=variant.norm,
+        anchor_words=_anchors(norm, variant, kb) + _anchors(variant.norm, variant, kb),
+        descriptive=lex.topics[claim.topic].descriptive,
+    )
+    verdict = judge(claim.evidence, stance.stance)
+    return Result(
+        text=text, verdict=verdict, stance=stance.stance, reading=reading, match=best,
+        alternatives=alternatives, stance_cues=stance.cues, reported=stance.reported,
+        explanation=explain(verdict, stance.stance, claim.evidence),
+        caveats=kb.caveat_texts(claim), citations=kb.citations(claim),
+    )

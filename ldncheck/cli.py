@@ -1,0 +1,253 @@
+"""The command line: flags -> settings -> core -> renderer -> exit code."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from ldncheck import __version__
+from ldncheck.errors import InputError, LdncheckError
+from ldncheck.model import ExitCode
+from ldncheck.settings import CheckFormat, CheckSettings, ColorMode, kb_dir_from
+
+MAX_CLAIM_CHARS = 100_000
+
+
+class DefaultToCheck(TyperGroup):
+    """`ldncheck "LDN treats MS"` means `ldncheck check "LDN treats MS"`."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Insert `check` when the first word is neither a command nor a group option."""
+        group_options = {"--help", "-h", "--version", "-V", "--install-completion",
+                         "--show-completion"}
+        if args and args[0] not in self.commands and args[0] not in group_options:
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:
+        """The error boundary: a user-fixable problem is one line on stderr and exit 2."""
+        try:
+            return super().invoke(ctx)
+        except LdncheckError as exc:
+            typer.echo(f"ldncheck: error: {exc}", err=True)
+            raise typer.Exit(ExitCode.ERROR) from None
+
+
+app = typer.Typer(
+    cls=DefaultToCheck,
+    name="ldncheck",
+    help=(
+        "Check claims about low-dose naltrexone (LDN) against a curated, sourced evidence base.\n\n"
+        "Examples:\n\n"
+        '  ldncheck "LDN treats MS"\n\n'
+        '  ldncheck check --format json "LDN has no side effects"\n\n'
+        "  printf 'LDN cures cancer\\n' | ldncheck check --format jsonl -\n\n"
+        "  ldncheck scan drafts/\n\n"
+        "Exit codes: 0 nothing flagged, 1 overstated or false claims found, 2 usage, input or "
+        "knowledge-base error. Not medical advice."
+    ),
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    add_completion=True,
+)
+kb_app = typer.Typer(help="Inspect and validate the knowledge base.", rich_markup_mode=None)
+app.add_typer(kb_app, name="kb")
+
+KbOption = Annotated[
+    Path | None,
+    typer.Option("--kb", help="Directory holding claims.yaml and sources.yaml "
+                 "(default: the bundled knowledge base; env LDNCHECK_KB).", show_default=False),
+]
+ColorOption = Annotated[ColorMode, typer.Option("--color", help="Colour: auto, always or never.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from ldncheck.kb import load_kb
+
+        kb = load_kb(kb_dir_from(None))
+        reviewed = kb.reviewed.isoformat() if kb.reviewed else "unknown"
+        typer.echo(f"ldncheck {__version__} (knowledge base reviewed {reviewed})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Show the version and the knowledge base's review date.")] = False,
+) -> None:
+    """Check claims about low-dose naltrexone (LDN)."""
+
+
+def _stdin_claims() -> Iterator[str]:
+    """Claims from standard input, one per line; blank lines skipped, invalid UTF-8 replaced."""
+    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+    if stream is None:
+        yield from (line.strip() for line in sys.stdin if line.strip())
+        return
+    for lineno, raw in enumerate(stream, 1):
+        line = raw.decode("utf-8", errors="replace")
+        if "\ufffd" in line and b"\xef\xbf\xbd" not in raw:
+            typer.echo(f"ldncheck: warning: stdin line {lineno}: invalid UTF-8 replaced with U+FFFD",
+                       err=True)
+        if line.strip():
+            yield line.strip()
+
+
+def _one_claim(words: list[str]) -> str:
+    text = " ".join(words).strip()
+    if not text:
+        raise InputError("the claim is empty; give a sentence to check, e.g. ldncheck \"LDN treats MS\"")
+    if len(text) > MAX_CLAIM_CHARS:
+        raise InputError(f"the claim is {len(text):,} characters; claims over "
+                         f"{MAX_CLAIM_CHARS:,} characters are refused (use `ldncheck scan` for documents)")
+    return text
+
+
+def exit_code(results_flagged: bool, *, exit_zero: bool) -> ExitCode:
+    """0 when nothing is flagged (or --exit-zero), 1 when a claim is overstated or false."""
+    return ExitCode.FINDINGS if results_flagged and not exit_zero else ExitCode.CLEAN
+
+
+@app.command()
+def check(
+    claim: Annotated[list[str] | None, typer.Argument(
+        help="The claim to check (quotes optional), or - to read one claim per line from stdin.",
+        show_default=False)] = None,
+    output: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.PANEL,
+    kb: KbOption = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when claims are flagged.")] = False,
+    color: ColorOption = ColorMode.AUTO,
+) -> None:
+    """Check one claim, or many from stdin.
+
+    Examples: ldncheck check "LDN treats MS"; ldncheck check -f json "LDN has no side effects";
+    cat claims.txt | ldncheck check -f jsonl -
+    """
+    settings = CheckSettings(output=output, kb_dir=kb_dir_from(kb), exit_zero=exit_zero, color=color)
+    words = claim or []
+    from ldncheck.runner import run_check
+
+    if words == ["-"]:
+        flagged = run_check(_stdin_claims(), settings, many=True)
+    else:
+        flagged = run_check(iter([_one_claim(words)]), settings, many=False)
+    raise typer.Exit(exit_code(flagged, exit_zero=settings.exit_zero))
+
+
+@app.command()
+def show(
+    claim_id: Annotated[str, typer.Argument(help="A claim id, as shown by `ldncheck kb list`.")],
+    kb: KbOption = None,
+    color: ColorOption = ColorMode.AUTO,
+) -> None:
+    """Show one knowledge-base claim with its evidence, caveats and sources.
+
+    Example: ldncheck show ms-symptoms
+    """
+    from ldncheck.kbviews import show_claim
+
+    show_claim(claim_id, kb_dir_from(kb), color)
+
+
+@app.command()
+def sources(
+    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only sources cited by claims of this topic.")] = None,
+    kb: KbOption = None,
+    color: ColorOption = ColorMode.AUTO,
+) -> None:
+    """List the bibliography, with DOI/PMID where confirmed.
+
+    Example: ldncheck sources --topic fibromyalgia
+    """
+    from ldncheck.kbviews import list_sources
+
+    list_sources(topic, kb_dir_from(kb), color)
+
+
+@kb_app.command("list")
+def kb_list(
+    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only claims of this topic.")] = None,
+    kb: KbOption = None,
+) -> None:
+    """List claims: id, topic, evidence and statement.
+
+    Example: ldncheck kb list --topic multiple-sclerosis
+    """
+    from ldncheck.kbviews import list_claims
+
+    list_claims(topic, kb_dir_from(kb))
+
+
+@kb_app.command("stats")
+def kb_stats(kb: KbOption = None) -> None:
+    """Claims per topic and evidence status, sources per type, gaps and the oldest review date.
+
+    Example: ldncheck kb stats
+    """
+    from ldncheck.kbviews import stats
+
+    stats(kb_dir_from(kb))
+
+
+@kb_app.command("validate")
+def kb_validate(kb: KbOption = None) -> None:
+    """Validate a knowledge base strictly; exit 2 with file:line messages on any problem.
+
+    Example: ldncheck kb validate --kb ./my-kb
+    """
+    from ldncheck.kbviews import validate
+
+    raise typer.Exit(validate(kb_dir_from(kb)))
+
+
+def _register_plugins() -> None:
+    try:
+        from ldncheck.cli_scan import register
+    except ImportError:  # pragma: no cover - scan is part of every release
+        return
+    register(app)
+
+
+class _Interrupted(BaseException):
+    """Raised from the SIGINT handler; BaseException so nothing below swallows it."""
+
+
+def _on_sigint(signum: int, frame: object) -> None:
+    raise _Interrupted
+
+
+_register_plugins()
+
+
+def main() -> None:
+    """Console-script entry point: interrupts, broken pipes and eager-option errors."""
+    signal.signal(signal.SIGINT, _on_sigint)
+    try:
+        app(prog_name="ldncheck")
+    except LdncheckError as exc:
+        sys.stderr.write(f"ldncheck: error: {exc}\n")
+        sys.exit(ExitCode.ERROR)
+    except _Interrupted:
+        sys.stderr.write("ldncheck: interrupted\n")
+        sys.exit(ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader went away (e.g. `| head -1`): stop quietly, as Unix tools do."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(ExitCode.CLEAN)
+
+

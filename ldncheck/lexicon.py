@@ -1,0 +1,154 @@
+"""The lexicon: abbreviations, synonyms, topics and stance cues, compiled from YAML."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from ldncheck.model import Topic
+from ldncheck.yamlload import Located
+
+Rewrite = tuple[re.Pattern[str], str]
+
+_STANCE_FAMILIES = (
+    "question_starts",
+    "governing_negations",
+    "negations",
+    "not_negations",
+    "hedges",
+    "reported",
+    "boosters",
+    "strong_boosters",
+)
+_LDN_KEYS = ("terms", "naltrexone", "low_dose_markers", "full_dose_markers", "other_drugs")
+_TOP_KEYS = {"schema_version", "abbreviations", "synonyms", "equivalents", "stopwords", "ldn",
+             "topics", "stance"}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Compiled language data; every pattern is precompiled once per knowledge base."""
+
+    abbreviations: tuple[Rewrite, ...]
+    synonyms: tuple[Rewrite, ...]
+    equivalents: Mapping[str, str]
+    equivalent_phrases: tuple[Rewrite, ...]
+    stopwords: frozenset[str]
+    ldn: Mapping[str, re.Pattern[str]]
+    topics: Mapping[str, Topic]
+    topic_patterns: Mapping[str, re.Pattern[str]]
+    general_topics: frozenset[str]
+    stance: Mapping[str, re.Pattern[str]]
+
+
+def _union(patterns: list[str]) -> re.Pattern[str]:
+    """One alternation for a cue family: a single pass finds every cue of the family."""
+    if not patterns:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _compile(doc: Located, keys: list[str | int], pattern: Any, flags: int = 0) -> re.Pattern[str]:
+    if not isinstance(pattern, str):
+        raise doc.error(keys, "pattern must be a string")
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise doc.error(keys, f"invalid regular expression: {exc}") from None
+
+
+def _strings(doc: Located, keys: list[str | int], value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise doc.error(keys, "expected a list of strings")
+    for i, pattern in enumerate(value):
+        _compile(doc, [*keys, i], pattern)
+    return list(value)
+
+
+def _rewrites(doc: Located, key: str, target: str) -> tuple[Rewrite, ...]:
+    out: list[Rewrite] = []
+    for i, entry in enumerate(doc.data.get(key) or []):
+        where: list[str | int] = [key, i]
+        if not isinstance(entry, dict) or "pattern" not in entry or target not in entry:
+            raise doc.error(where, f"each entry needs 'pattern' and '{target}'")
+        flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+        out.append((_compile(doc, [*where, "pattern"], entry["pattern"], flags), str(entry[target])))
+    return tuple(out)
+
+
+def _equivalents(doc: Located) -> tuple[dict[str, str], tuple[Rewrite, ...]]:
+    words: dict[str, str] = {}
+    phrases: list[Rewrite] = []
+    for canonical, members in (doc.data.get("equivalents") or {}).items():
+        if not isinstance(members, list):
+            raise doc.error(["equivalents", canonical], "expected a list of words")
+        for member in members:
+            text = str(member).lower()
+            if " " in text or "-" in text:
+                pattern = re.compile(r"\b" + re.escape(text) + r"\b")
+                phrases.append((pattern, str(canonical)))
+            else:
+                words[text] = str(canonical)
+    # Longest phrases first, so "game changer" wins over its parts.
+    phrases.sort(key=lambda rw: -len(rw[0].pattern))
+    return words, tuple(phrases)
+
+
+def _topics(doc: Located) -> tuple[dict[str, Topic], dict[str, re.Pattern[str]], frozenset[str]]:
+    raw = doc.data.get("topics")
+    if not isinstance(raw, dict) or not raw:
+        raise doc.error(["topics"], "expected a mapping of topic slugs")
+    topics: dict[str, Topic] = {}
+    patterns: dict[str, re.Pattern[str]] = {}
+    general: set[str] = set()
+    for slug, spec in raw.items():
+        if not isinstance(spec, dict) or "terms" not in spec:
+            raise doc.error(["topics", slug], "each topic needs 'label' and 'terms'")
+        terms = _strings(doc, ["topics", slug, "terms"], spec["terms"])
+        topics[slug] = Topic(
+            slug=slug,
+            label=str(spec.get("label", slug)),
+            terms=tuple(terms),
+            descriptive=bool(spec.get("descriptive", False)),
+        )
+        patterns[slug] = _union(terms)
+        if spec.get("general"):
+            general.add(slug)
+    return topics, patterns, frozenset(general)
+
+
+def _families(doc: Located, key: str, names: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+    section = doc.data.get(key)
+    if not isinstance(section, dict):
+        raise doc.error([key], f"expected a mapping with keys: {', '.join(names)}")
+    unknown = set(section) - set(names)
+    if unknown:
+        raise doc.error([key, sorted(unknown)[0]], f"unknown key {sorted(unknown)[0]!r}")
+    return {name: _union(_strings(doc, [key, name], section.get(name, []))) for name in names}
+
+
+def build_lexicon(doc: Located) -> Lexicon:
+    """Validate and compile a parsed lexicon document."""
+    if not isinstance(doc.data, dict):
+        raise doc.error([], "expected a mapping at the top level")
+    unknown = set(doc.data) - _TOP_KEYS
+    if unknown:
+        first = sorted(unknown)[0]
+        raise doc.error([first], f"unknown key {first!r}")
+    words, phrases = _equivalents(doc)
+    topics, topic_patterns, general = _topics(doc)
+    return Lexicon(
+        abbreviations=_rewrites(doc, "abbreviations", "expansion"),
+        synonyms=_rewrites(doc, "synonyms", "replacement"),
+        equivalents=MappingProxyType(words),
+        equivalent_phrases=phrases,
+        stopwords=frozenset(str(w).lower() for w in doc.data.get("stopwords") or []),
+        ldn=MappingProxyType(_families(doc, "ldn", _LDN_KEYS)),
+        topics=MappingProxyType(topics),
+        topic_patterns=MappingProxyType(topic_patterns),
+        general_topics=general,
+        stance=MappingProxyType(_families(doc, "stance", _STANCE_FAMILIES)),
+    )

@@ -1,0 +1,1 @@
+"""Renderers: plain functions from results to text, one module per format."""

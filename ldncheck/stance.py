@@ -1,0 +1,111 @@
+"""Stance: is a sentence asserting, hedging, denying or asking about the claim it matched?
+
+Negation is read relative to the matched wording: a sentence and a wording that both say
+"no side effects" agree; "LDN does not cure MS" against "LDN cures MS" denies it. A
+negation counts only inside the clause that carries the claim, or when it governs the whole
+claim ("there is no evidence that ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ldncheck.lexicon import Lexicon
+from ldncheck.model import Stance, StanceReading
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]]|\s-\s|\b(?:but|although|though|while|whereas|however|yet|which|who|because|"
+    r"since|unless|except|whether|so)\b"
+)
+_AUX_START = re.compile(
+    r"^(?:does|do|did|is|are|was|were|can|could|should|would|will|has|have|may|might)\b"
+)
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+def is_question(text: str, norm: str) -> bool:
+    """A question asks rather than claims."""
+    stripped = text.rstrip().rstrip("\"')]}")
+    if stripped.endswith("?"):
+        return True
+    return bool(_AUX_START.match(norm)) and not stripped.endswith((".", "!"))
+
+
+def _clauses(norm: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for hit in _CLAUSE_BREAK.finditer(norm):
+        spans.append((start, hit.start()))
+        start = hit.end()
+    spans.append((start, len(norm)))
+    return [s for s in spans if norm[s[0]:s[1]].strip()]
+
+
+def _blank(norm: str, pattern: re.Pattern[str]) -> str:
+    """Replace matches with spaces, keeping every other offset where it was."""
+    return pattern.sub(lambda m: " " * len(m.group(0)), norm)
+
+
+def _claim_clause(norm: str, anchor_words: Iterable[str]) -> tuple[int, int]:
+    """The clause holding most of the matched claim's words (the first clause on a tie).
+
+    Anchors come weighted: what a claim says LDN does outweighs the topic it names.
+    """
+    anchors = dict(_weighted(anchor_words))
+    best, best_hits = (0, len(norm)), -1.0
+    for start, end in _clauses(norm):
+        words = set(_WORD.findall(norm[start:end]))
+        hits = sum(weight for a, weight in anchors.items() if a in words)
+        if hits > best_hits:
+            best, best_hits = (start, end), hits
+    return best
+
+
+def _weighted(anchor_words: Iterable[str]) -> Iterable[tuple[str, float]]:
+    for word in anchor_words:
+        weight = 2.0 if word.startswith("+") else 1.0
+        yield word.lstrip("+"), weight
+
+
+def negation_cues(norm: str, lexicon: Lexicon, anchor_words: Iterable[str]) -> list[str]:
+    """Negation cues that apply to the claim: governing ones, then those in its clause."""
+    text = _blank(norm, lexicon.stance["not_negations"])
+    governing = [m.group(0) for m in lexicon.stance["governing_negations"].finditer(text)]
+    text = _blank(text, lexicon.stance["governing_negations"])
+    start, end = _claim_clause(text, anchor_words)
+    local = [m.group(0) for m in lexicon.stance["negations"].finditer(text[start:end])]
+    return governing + local
+
+
+def _found(family: str, norm: str, lexicon: Lexicon) -> list[str]:
+    return [m.group(0) for m in lexicon.stance[family].finditer(norm)]
+
+
+def read_stance(
+    text: str,
+    norm: str,
+    lexicon: Lexicon,
+    *,
+    wording: str,
+    anchor_words: Iterable[str],
+    descriptive: bool,
+) -> StanceReading:
+    """The stance of ``text`` toward the claim ``wording`` (both normalised) it matched."""
+    anchors = tuple(anchor_words)
+    reported = _found("reported", norm, lexicon)
+    if is_question(text, norm):
+        return StanceReading(Stance.QUESTION, ("?",), reported=bool(reported))
+    own = negation_cues(norm, lexicon, anchors)
+    theirs = negation_cues(wording, lexicon, anchors)
+    if len(own) % 2 != len(theirs) % 2:
+        return StanceReading(Stance.NEGATED, tuple(own or theirs), reported=bool(reported))
+    strong = _found("strong_boosters", norm, lexicon)
+    if strong:
+        return StanceReading(Stance.STRONG, tuple(strong), reported=bool(reported))
+    hedges = _found("hedges", norm, lexicon)
+    if hedges or reported:
+        return StanceReading(Stance.HEDGED, tuple(hedges + reported), reported=bool(reported))
+    boosters = _found("boosters", norm, lexicon)
+    if boosters:
+        return StanceReading(Stance.STRONG, tuple(boosters))
+    return StanceReading(Stance.FACTUAL if descriptive else Stance.STRONG, ())

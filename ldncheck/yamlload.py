@@ -1,0 +1,108 @@
+"""Safe YAML loading that keeps source positions, for located validation errors."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from ldncheck.errors import KnowledgeBaseError
+
+try:  # The C loader is several times faster; both are safe loaders.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+# Knowledge-base files are small; a cap refuses huge or hostile files before parsing.
+MAX_YAML_BYTES = 8 * 1024 * 1024
+_MAX_NODES = 500_000
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A parsed YAML document and the node tree that says where each value came from."""
+
+    data: Any
+    root: yaml.Node | None
+    path: str
+
+    def line_of(self, keys: Sequence[str | int]) -> tuple[int | None, int | None]:
+        """1-based line and column of the value at ``keys``, or of its nearest parent."""
+        node = self.root
+        best: tuple[int | None, int | None] = (None, None)
+        for key in keys:
+            if node is None:
+                break
+            best = (node.start_mark.line + 1, node.start_mark.column + 1)
+            node = _child(node, key)
+        if node is not None:
+            best = (node.start_mark.line + 1, node.start_mark.column + 1)
+        return best
+
+    def error(self, keys: Sequence[str | int], message: str) -> KnowledgeBaseError:
+        """A KnowledgeBaseError located at ``keys``."""
+        line, column = self.line_of(keys)
+        return KnowledgeBaseError(message, path=self.path, line=line, column=column)
+
+
+def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return v  # type: ignore[no-any-return]
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key]  # type: ignore[no-any-return]
+    return None
+
+
+def _check_tree(root: yaml.Node, path: str) -> None:
+    """Refuse anchors/aliases (the billion-laughs shape) and absurdly large trees."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            mark = node.start_mark
+            raise KnowledgeBaseError(
+                "YAML aliases (*name) are not allowed in a knowledge base",
+                path=path,
+                line=mark.line + 1,
+                column=mark.column + 1,
+            )
+        seen.add(id(node))
+        if len(seen) > _MAX_NODES:
+            raise KnowledgeBaseError(f"more than {_MAX_NODES} YAML nodes; refusing", path=path)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def load_located(text: str, path: str) -> Located:
+    """Parse ``text`` with the safe loader, raising a located error on any problem."""
+    if len(text) > MAX_YAML_BYTES:
+        raise KnowledgeBaseError(
+            f"file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MiB; refusing to parse it",
+            path=path,
+        )
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return Located(None, None, path)
+        _check_tree(root, path)
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        problem = exc.problem or "invalid YAML"
+        raise KnowledgeBaseError(f"YAML error: {problem}", path=path, line=line, column=column) from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"YAML error: {exc}", path=path) from None
+    finally:
+        loader.dispose()
+    return Located(data, root, path)
