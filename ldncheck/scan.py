@@ -1,0 +1,245 @@
+"""paths -> files -> sentences -> check -> suppress -> findings: the scan pipeline.
+
+The pipeline computes; it never prints or exits. Problems with single files become
+``FileError`` records and the scan goes on; the exit code is decided by ``exit_code``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ldncheck.config import QuotesPolicy, ScanSettings
+from ldncheck.errors import InputError
+from ldncheck.files import FileError, InputFile, Walker, read_text
+from ldncheck.markdown import DocumentKind, kind_for_path, parse_document
+from ldncheck.model import ExitCode, Finding, Result, Severity, Verdict
+from ldncheck.rules import FALSE_CLAIM, OVERSTATED_CLAIM, REPORTED_CLAIM, UNKNOWN_CLAIM
+from ldncheck.sentences import Sentence
+from ldncheck.suppress import apply_suppressions, parse_directives
+
+if TYPE_CHECKING:
+    from ldncheck.kb import KnowledgeBase
+
+Checker = Callable[[str, bool], Result]
+
+# A document that names LDN or naltrexone anywhere is "about LDN"; one that never does is not
+# parsed at all unless it carries directives (they must still be validated).
+LDN_WORD = re.compile(r"\b(?:LDN|naltrexone)\b", re.IGNORECASE)
+_PREFILTER = re.compile(r"ldn|naltrexone|ldncheck-", re.IGNORECASE)
+_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1, Severity.NONE: 0}
+_CODE_BY_VERDICT = {Verdict.FALSE: FALSE_CLAIM, Verdict.OVERSTATED: OVERSTATED_CLAIM}
+_SEVERITY_BY_VERDICT = {Verdict.FALSE: Severity.ERROR, Verdict.OVERSTATED: Severity.WARNING}
+_MARKDOWN_KINDS = (DocumentKind.MARKDOWN, DocumentKind.MDX)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanReport:
+    """Everything a renderer needs: findings (suppressed ones included), errors and counts."""
+
+    findings: tuple[Finding, ...]
+    errors: tuple[FileError, ...]
+    files: int
+    kb: Any
+    baselined: int = 0
+
+    @property
+    def visible(self) -> tuple[Finding, ...]:
+        """The findings that are not suppressed."""
+        return tuple(f for f in self.findings if f.suppression is None)
+
+    def count(self, severity: Severity) -> int:
+        """How many unsuppressed findings have *severity*."""
+        return sum(1 for f in self.visible if f.severity is severity)
+
+
+def at_least(severity: Severity, threshold: Severity) -> bool:
+    """Whether *severity* is as loud as *threshold* or louder."""
+    return _RANK[severity] >= _RANK[threshold] > 0
+
+
+def exit_code(
+    report: ScanReport, *, fail_on: Severity, exit_zero: bool, skip_bad_files: bool
+) -> ExitCode:
+    """ERROR if a file could not be scanned (unless skip_bad_files); FINDINGS if an unsuppressed
+    finding is at or above fail_on (unless exit_zero); CLEAN otherwise."""
+    if report.errors and not skip_bad_files:
+        return ExitCode.ERROR
+    if not exit_zero and any(at_least(f.severity, fail_on) for f in report.visible):
+        return ExitCode.FINDINGS
+    return ExitCode.CLEAN
+
+
+def _reported_why(sentence: Sentence, result: Result) -> str:
+    if sentence.in_blockquote:
+        return "in a blockquote"
+    if sentence.in_quotes:
+        return "inside quotation marks"
+    return "reported speech" if result.reported else ""
+
+
+def classify(
+    result: Result, sentence: Sentence, settings: ScanSettings
+) -> tuple[Severity, str, str] | None:
+    """(severity, note, rule code) for a checked sentence, or None when it is not reported."""
+    if result.verdict.flagged:
+        why = _reported_why(sentence, result)
+        if why and settings.quotes is QuotesPolicy.IGNORE:
+            return None
+        if why and settings.quotes is QuotesPolicy.INFO:
+            note = f"reported, not asserted: {why}"
+            return Severity.INFO, note, REPORTED_CLAIM
+        return _SEVERITY_BY_VERDICT[result.verdict], "", _CODE_BY_VERDICT[result.verdict]
+    if result.verdict is Verdict.UNKNOWN and settings.show_unknown and result.reading.about_ldn:
+        return (
+            Severity.INFO,
+            "no knowledge-base claim matches closely enough to judge",
+            UNKNOWN_CLAIM,
+        )
+    return None
+
+
+def scan_text(text: str, *, path: str, settings: ScanSettings, checker: Checker) -> list[Finding]:
+    """The findings (suppressions applied) for one document's text."""
+    if not _PREFILTER.search(text):
+        return []
+    kind = kind_for_path(path)
+    document = parse_document(text, kind)
+    about_ldn = any(LDN_WORD.search(s.text) for s in document.sentences)
+    findings = list(
+        _findings(
+            document.sentences, path=path, settings=settings, checker=checker, about_ldn=about_ldn
+        )
+    )
+    directives = parse_directives(
+        text, markdown=kind in _MARKDOWN_KINDS, code_lines=document.code_lines
+    )
+    return apply_suppressions(findings, directives, path=path) if directives else findings
+
+
+def _findings(
+    sentences: Iterable[Sentence],
+    *,
+    path: str,
+    settings: ScanSettings,
+    checker: Checker,
+    about_ldn: bool,
+) -> Iterator[Finding]:
+    for sentence in sentences:
+        result = checker(sentence.text, about_ldn)
+        verdict = classify(result, sentence, settings)
+        if verdict is not None:
+            severity, note, code = verdict
+            yield Finding(path, sentence.span, result, severity, note=note, extra={"code": code})
+
+
+def kb_checker(kb: KnowledgeBase) -> Checker:
+    """A checker bound to *kb*, importing the core only when a scan needs it."""
+    from ldncheck.check import check_claim
+
+    def check(text: str, assume_ldn: bool) -> Result:  # noqa: FBT001 - the Checker protocol
+        return check_claim(text, kb, assume_ldn=assume_ldn)
+
+    return check
+
+
+def scan_file(
+    item: InputFile, *, settings: ScanSettings, checker: Checker
+) -> list[Finding] | FileError:
+    """The findings of one file, or the reason it could not be scanned."""
+    try:
+        text = read_text(item.path, max_size=settings.max_file_size)
+    except InputError as error:
+        return FileError(item.display, error.message)
+    return scan_text(text, path=item.display, settings=settings, checker=checker)
+
+
+# Each pool worker loads the knowledge base once; this is the per-process cache for it.
+_WORKER: dict[str, Checker] = {}
+
+
+def _init_worker(kb_dir: Path | None) -> None:
+    from ldncheck.kb import load_kb
+
+    _WORKER["checker"] = kb_checker(load_kb(kb_dir))
+
+
+def _scan_in_worker(item: InputFile, settings: ScanSettings) -> list[Finding] | FileError:
+    return scan_file(item, settings=settings, checker=_WORKER["checker"])
+
+
+def _outcomes(
+    items: Iterable[InputFile], *, settings: ScanSettings, checker: Checker, jobs: int
+) -> Iterator[tuple[InputFile, list[Finding] | FileError]]:
+    if jobs == 1:
+        for item in items:
+            yield item, scan_file(item, settings=settings, checker=checker)
+        return
+    queued = list(items)  # paths only: file contents are read one at a time, in the workers
+    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings.kb,)) as pool:
+        yield from zip(
+            queued,
+            pool.map(_scan_in_worker, queued, [settings] * len(queued), chunksize=4),
+            strict=True,
+        )
+
+
+def run_scan(
+    paths: Sequence[str],
+    *,
+    settings: ScanSettings,
+    kb: KnowledgeBase,
+    cwd: Path,
+    stdin: tuple[str, bytes] | None = None,
+    checker: Checker | None = None,
+    jobs: int = 1,
+) -> ScanReport:
+    """Scan *paths* ('-' is the *stdin* pair of display name and bytes) into a report."""
+    check = checker or kb_checker(kb)
+    walker = Walker(cwd=cwd, extensions=settings.extensions, exclude=settings.exclude)
+    findings: list[Finding] = []
+    errors: list[FileError] = []
+    files: list[InputFile] = []
+    for raw in paths:
+        if raw == "-" and stdin is not None:
+            findings.extend(_scan_stdin(stdin, settings=settings, checker=check, errors=errors))
+            continue
+        for item in walker.expand(raw):
+            (errors if isinstance(item, FileError) else files).append(item)  # type: ignore[arg-type]
+    for _item, outcome in _outcomes(files, settings=settings, checker=check, jobs=jobs):
+        if isinstance(outcome, FileError):
+            errors.append(outcome)
+        else:
+            findings.extend(outcome)
+    count = len(files) + (1 if stdin is not None and "-" in paths else 0)
+    return ScanReport(tuple(sorted(findings, key=sort_key)), tuple(errors), count, kb)
+
+
+def _scan_stdin(
+    stdin: tuple[str, bytes], *, settings: ScanSettings, checker: Checker, errors: list[FileError]
+) -> list[Finding]:
+    from ldncheck.files import decode
+
+    name, data = stdin
+    if len(data) > settings.max_file_size:
+        errors.append(
+            FileError(name, f"input is larger than max_file_size ({settings.max_file_size} bytes)")
+        )
+        return []
+    try:
+        text = decode(data)
+    except InputError as error:
+        errors.append(FileError(name, error.message))
+        return []
+    return scan_text(text, path=name, settings=settings, checker=checker)
+
+
+def sort_key(finding: Finding) -> tuple[str, int, int, str]:
+    """Findings sort by file, line, column, then rule code."""
+    return (finding.path, finding.span.line, finding.span.column, finding.extra.get("code", ""))
