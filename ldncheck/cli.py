@@ -209,6 +209,9 @@ def kb_validate(kb: KbOption = None) -> None:
 
 
 def _register_plugins() -> None:
+    from ldncheck.cli_extra import register as register_extra
+
+    register_extra(app)
     try:
         from ldncheck.cli_scan import register
     except ImportError:  # pragma: no cover - scan is part of every release
