@@ -18,7 +18,7 @@ from ldncheck.config import QuotesPolicy, ScanSettings
 from ldncheck.errors import InputError
 from ldncheck.files import FileError, InputFile, Walker, read_text
 from ldncheck.markdown import DocumentKind, kind_for_path, parse_document
-from ldncheck.model import ExitCode, Finding, Result, Severity, Verdict
+from ldncheck.model import ExitCode, Finding, Result, Severity, Stance, Verdict
 from ldncheck.rules import FALSE_CLAIM, OVERSTATED_CLAIM, REPORTED_CLAIM, UNKNOWN_CLAIM
 from ldncheck.sentences import Sentence
 from ldncheck.suppress import apply_suppressions, parse_directives
@@ -75,40 +75,82 @@ def exit_code(
     return ExitCode.CLEAN
 
 
-def _reported_why(sentence: Sentence, result: Result) -> str:
+_QUOTED = re.compile(r'"([^"\n]{8,})"|\u201c([^\u201d\n]{8,})\u201d')
+# A claim needs a subject, a verb and an object; shorter units are headings and labels.
+MIN_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What a checked sentence amounts to: the verdict if asserted, and why it is not."""
+
+    verdict: Verdict
+    reported_why: str = ""
+
+
+def assess(result: Result, sentence: Sentence, *, checker: Checker, about_ldn: bool) -> Assessment:
+    """The verdict the sentence's claim gets if asserted, and whether it is only reported."""
+    if result.verdict.flagged:
+        return Assessment(result.verdict, _reported_why(result, sentence, checker, about_ldn))
+    if result.reported and result.match is not None:
+        from ldncheck.judge import judge
+
+        # The core reads reported speech as hedged; what matters here is the claim repeated.
+        asserted = judge(result.match.claim.evidence, Stance.STRONG)
+        if asserted.flagged:
+            return Assessment(asserted, "reported speech")
+    return Assessment(result.verdict)
+
+
+def _reported_why(result: Result, sentence: Sentence, checker: Checker, about_ldn: bool) -> str:
     if sentence.in_blockquote:
         return "in a blockquote"
     if sentence.in_quotes:
         return "inside quotation marks"
-    return "reported speech" if result.reported else ""
+    if result.reported:
+        return "reported speech"
+    claim = result.match.claim.id if result.match else None
+    for found in _QUOTED.finditer(sentence.text):
+        quoted = checker(found.group(found.lastindex or 1), about_ldn)
+        if quoted.verdict.flagged and quoted.match and quoted.match.claim.id == claim:
+            return "the claim is quoted"
+    return ""
 
 
 def classify(
-    result: Result, sentence: Sentence, settings: ScanSettings
+    result: Result, assessment: Assessment, settings: ScanSettings
 ) -> tuple[Severity, str, str] | None:
     """(severity, note, rule code) for a checked sentence, or None when it is not reported."""
-    if result.verdict.flagged:
-        why = _reported_why(sentence, result)
+    verdict, why = assessment.verdict, assessment.reported_why
+    if verdict.flagged:
         if why and settings.quotes is QuotesPolicy.IGNORE:
             return None
         if why and settings.quotes is QuotesPolicy.INFO:
-            note = f"reported, not asserted: {why}"
-            return Severity.INFO, note, REPORTED_CLAIM
-        return _SEVERITY_BY_VERDICT[result.verdict], "", _CODE_BY_VERDICT[result.verdict]
-    if result.verdict is Verdict.UNKNOWN and settings.show_unknown and result.reading.about_ldn:
-        return (
-            Severity.INFO,
-            "no knowledge-base claim matches closely enough to judge",
-            UNKNOWN_CLAIM,
-        )
+            return Severity.INFO, f"reported, not asserted: {why}", REPORTED_CLAIM
+        return _SEVERITY_BY_VERDICT[verdict], "", _CODE_BY_VERDICT[verdict]
+    if verdict is Verdict.UNKNOWN and settings.show_unknown and _unmatched_ldn_claim(result):
+        return Severity.INFO, "", UNKNOWN_CLAIM
     return None
 
 
-def scan_text(text: str, *, path: str, settings: ScanSettings, checker: Checker) -> list[Finding]:
+def _unmatched_ldn_claim(result: Result) -> bool:
+    """About LDN and a topic the knowledge base covers, yet matching no claim: worth a look."""
+    reading = result.reading
+    return reading.about_ldn and bool(reading.topics) and result.stance is not Stance.QUESTION
+
+
+def scan_text(
+    text: str,
+    *,
+    path: str,
+    settings: ScanSettings,
+    checker: Checker,
+    kind: DocumentKind | None = None,
+) -> list[Finding]:
     """The findings (suppressions applied) for one document's text."""
     if not _PREFILTER.search(text):
         return []
-    kind = kind_for_path(path)
+    kind = kind or kind_for_path(path)
     document = parse_document(text, kind)
     about_ldn = any(LDN_WORD.search(s.text) for s in document.sentences)
     findings = list(
@@ -131,11 +173,15 @@ def _findings(
     about_ldn: bool,
 ) -> Iterator[Finding]:
     for sentence in sentences:
+        if len(sentence.text.split()) < MIN_WORDS:
+            continue
         result = checker(sentence.text, about_ldn)
-        verdict = classify(result, sentence, settings)
+        assessment = assess(result, sentence, checker=checker, about_ldn=about_ldn)
+        verdict = classify(result, assessment, settings)
         if verdict is not None:
             severity, note, code = verdict
-            yield Finding(path, sentence.span, result, severity, note=note, extra={"code": code})
+            extra = {"code": code, "asserted_verdict": assessment.verdict.value}
+            yield Finding(path, sentence.span, result, severity, note=note, extra=extra)
 
 
 def kb_checker(kb: KnowledgeBase) -> Checker:
@@ -238,6 +284,26 @@ def _scan_stdin(
         errors.append(FileError(name, error.message))
         return []
     return scan_text(text, path=name, settings=settings, checker=checker)
+
+
+def scan_document(
+    text: str,
+    kb: KnowledgeBase,
+    *,
+    path: str = "<text>",
+    markdown: bool = True,
+    settings: ScanSettings | None = None,
+) -> list[Finding]:
+    """The findings a scan would report for *text* (default settings), suppressions applied."""
+    kind = kind_for_path(path)
+    if kind is DocumentKind.TEXT and markdown:
+        kind = DocumentKind.MARKDOWN
+    elif not markdown:
+        kind = DocumentKind.TEXT
+    findings = scan_text(
+        text, path=path, settings=settings or ScanSettings(), checker=kb_checker(kb), kind=kind
+    )
+    return sorted(findings, key=sort_key)
 
 
 def sort_key(finding: Finding) -> tuple[str, int, int, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ldncheck.model import Verdict
+from ldncheck.model import Evidence
 
 _SOFTENERS = (
     (
@@ -32,9 +32,12 @@ _SOFTENERS = (
     (re.compile(r"\beliminates\b", re.I), "may reduce"),
     (re.compile(r"\bproven\b", re.I), "reported"),
 )
-_PREFIX = {
-    Verdict.OVERSTATED: "Small studies suggest that ",
-    Verdict.FALSE: "There is no good evidence that ",
+# Frame the sentence by what the evidence allows; only "preliminary" keeps the claim, softened.
+_FRAMES = {
+    Evidence.PRELIMINARY: "Small studies suggest that ",
+    Evidence.MIXED: "The evidence is mixed on whether ",
+    Evidence.INSUFFICIENT: "There is not yet enough evidence to say that ",
+    Evidence.CONTRADICTED: "The evidence does not support the claim that ",
 }
 
 
@@ -45,13 +48,13 @@ def _lower_first(text: str) -> str:
     return text[0].lower() + text[1:]
 
 
-def hedged_rewrite(text: str, verdict: Verdict) -> str:
-    """A softer version of *text*, or '' when the verdict asks for none."""
-    prefix = _PREFIX.get(verdict)
-    if prefix is None or not text.strip():
+def hedged_rewrite(text: str, evidence: Evidence) -> str:
+    """A version of *text* that says no more than *evidence* allows, or '' if none is needed."""
+    frame = _FRAMES.get(evidence)
+    if frame is None or not text.strip():
         return ""
     body = text.strip().rstrip(".!")
-    if verdict is Verdict.OVERSTATED:
+    if evidence is Evidence.PRELIMINARY:
         for pattern, replacement in _SOFTENERS:
             body = pattern.sub(replacement, body)
-    return prefix + _lower_first(body) + "."
+    return frame + _lower_first(body) + "."

@@ -16,11 +16,21 @@ if TYPE_CHECKING:
 SEVERITY_WORDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 
 
+_REPORTED = {
+    "false": "Repeats a claim the evidence contradicts",
+    "overstated": "Repeats a claim stronger than the evidence",
+}
+
+
 def message(finding: Finding) -> str:
     """One line saying what is wrong, safe for a terminal."""
     text = finding.result.explanation or RULES[code_of(finding)].title
+    if code_of(finding) == "reported-claim":
+        match = finding.result.match
+        evidence = f" (evidence: {match.claim.evidence.value})" if match else ""
+        text = _REPORTED.get(finding.extra.get("asserted_verdict", ""), text) + evidence
     note = finding.note if finding.note and finding.note != text else ""
-    return one_line(f"{text} ({note})" if note else text)
+    return one_line(f"{text}; {note}" if note else text)
 
 
 def label(finding: Finding) -> str:
@@ -28,6 +38,8 @@ def label(finding: Finding) -> str:
     code = code_of(finding)
     if code in ("suppression-without-reason", "unused-suppression"):
         return code.upper()
+    if code == "reported-claim":
+        return "REPORTED"
     return finding.result.verdict.value.upper()
 
 

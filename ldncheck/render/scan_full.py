@@ -26,12 +26,15 @@ def render_full(report: ScanReport, *, color: bool = False, width: int = 100) ->
         file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False
     )
     for finding in report.visible:
-        console.print(Text(finding_line(finding), style="bold"))
+        console.print(Text(finding_line(finding), style="bold"), soft_wrap=True)
         code = code_of(finding)
         if finding.result.match is not None:
             render_panel(finding.result, report.kb, console)
-        if code in (FALSE_CLAIM, OVERSTATED_CLAIM):
-            rewrite = hedged_rewrite(finding.result.text, finding.result.verdict)
-            console.print(Text(f"Suggested rewrite: {one_line(rewrite)}", style="italic"))
+        match = finding.result.match
+        if code in (FALSE_CLAIM, OVERSTATED_CLAIM) and match is not None:
+            rewrite = hedged_rewrite(finding.result.text, match.claim.evidence)
+            console.print(
+                Text(f"Suggested rewrite: {one_line(rewrite)}", style="italic"), soft_wrap=True
+            )
         console.print()
     return buffer.getvalue()
