@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import signal
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,9 +13,7 @@ from typer.core import TyperGroup
 from ldncheck import __version__
 from ldncheck.errors import InputError, LdncheckError
 from ldncheck.model import ExitCode
-from ldncheck.settings import CheckFormat, CheckSettings, ColorMode, kb_dir_from
-
-MAX_CLAIM_CHARS = 100_000
+from ldncheck.settings import MAX_CLAIM_CHARS, CheckFormat, CheckSettings, ColorMode, kb_dir_from
 
 
 class DefaultToCheck(TyperGroup):
@@ -35,8 +32,15 @@ class DefaultToCheck(TyperGroup):
         try:
             return super().invoke(ctx)
         except LdncheckError as exc:
-            typer.echo(f"ldncheck: error: {exc}", err=True)
+            typer.echo(_error_line(exc), err=True)
             raise typer.Exit(ExitCode.ERROR) from None
+
+
+def _error_line(exc: LdncheckError) -> str:
+    """The one line printed for an error; paths and values may be hostile, so made visible."""
+    from ldncheck.render.safety import one_line
+
+    return f"ldncheck: error: {one_line(str(exc))}"
 
 
 app = typer.Typer(
@@ -62,13 +66,17 @@ app.add_typer(kb_app, name="kb")
 
 KbOption = Annotated[
     Path | None,
-    typer.Option("--kb", help="Directory holding claims.yaml and sources.yaml "
-                 "(default: the bundled knowledge base; env LDNCHECK_KB).", show_default=False),
+    typer.Option(
+        "--kb",
+        help="Directory holding claims.yaml and sources.yaml "
+        "(default: the bundled knowledge base; env LDNCHECK_KB).",
+        show_default=False,
+    ),
 ]
 ColorOption = Annotated[ColorMode, typer.Option("--color", help="Colour: auto, always or never.")]
 
 
-def _version(value: bool) -> None:
+def _version(*, value: bool) -> None:
     if value:
         from ldncheck.kb import load_kb
 
@@ -80,40 +88,44 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
-                                          help="Show the version and the knowledge base's review date.")] = False,
+    *,
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True,
+                     help="Show the version and the knowledge base's review date."),
+    ] = False,
 ) -> None:
     """Check claims about low-dose naltrexone (LDN)."""
-
-
-def _stdin_claims() -> Iterator[str]:
-    """Claims from standard input, one per line; blank lines skipped, invalid UTF-8 replaced."""
-    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
-    if stream is None:
-        yield from (line.strip() for line in sys.stdin if line.strip())
-        return
-    for lineno, raw in enumerate(stream, 1):
-        line = raw.decode("utf-8", errors="replace")
-        if "\ufffd" in line and b"\xef\xbf\xbd" not in raw:
-            typer.echo(f"ldncheck: warning: stdin line {lineno}: invalid UTF-8 replaced with U+FFFD",
-                       err=True)
-        if line.strip():
-            yield line.strip()
 
 
 def _one_claim(words: list[str]) -> str:
     text = " ".join(words).strip()
     if not text:
-        raise InputError("the claim is empty; give a sentence to check, e.g. ldncheck \"LDN treats MS\"")
+        raise InputError(
+            'the claim is empty; give a sentence to check, e.g. ldncheck "LDN treats MS"'
+        )
     if len(text) > MAX_CLAIM_CHARS:
-        raise InputError(f"the claim is {len(text):,} characters; claims over "
-                         f"{MAX_CLAIM_CHARS:,} characters are refused (use `ldncheck scan` for documents)")
+        raise InputError(
+            f"the claim is {len(text):,} characters; claims over {MAX_CLAIM_CHARS:,} "
+            "characters are refused (use `ldncheck scan` for documents)"
+        )
     return text
 
 
-def exit_code(results_flagged: bool, *, exit_zero: bool) -> ExitCode:
-    """0 when nothing is flagged (or --exit-zero), 1 when a claim is overstated or false."""
-    return ExitCode.FINDINGS if results_flagged and not exit_zero else ExitCode.CLEAN
+def exit_code(*, flagged: bool, exit_zero: bool, refused: int = 0) -> ExitCode:
+    """The exit code of `check`.
+
+    2 when any stdin line was refused (the run did not check everything it was given, even
+    though the other lines were checked and written); otherwise 1 when a claim is overstated
+    or false, unless --exit-zero; otherwise 0.
+    """
+    if refused:
+        return ExitCode.ERROR
+    return ExitCode.FINDINGS if flagged and not exit_zero else ExitCode.CLEAN
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"ldncheck: warning: {message}", err=True)
 
 
 @app.command()
@@ -121,9 +133,14 @@ def check(
     claim: Annotated[list[str] | None, typer.Argument(
         help="The claim to check (quotes optional), or - to read one claim per line from stdin.",
         show_default=False)] = None,
-    output: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.PANEL,
+    *,
+    output: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CheckFormat.PANEL,
     kb: KbOption = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when claims are flagged.")] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when claims are flagged.")
+    ] = False,
     color: ColorOption = ColorMode.AUTO,
 ) -> None:
     """Check one claim, or many from stdin.
@@ -131,15 +148,18 @@ def check(
     Examples: ldncheck check "LDN treats MS"; ldncheck check -f json "LDN has no side effects";
     cat claims.txt | ldncheck check -f jsonl -
     """
-    settings = CheckSettings(output=output, kb_dir=kb_dir_from(kb), exit_zero=exit_zero, color=color)
+    settings = CheckSettings(output=output, kb_dir=kb_dir_from(kb), exit_zero=exit_zero,
+                             color=color)
     words = claim or []
-    from ldncheck.runner import run_check
+    from ldncheck.runner import StdinClaims, run_check
 
     if words == ["-"]:
-        flagged = run_check(_stdin_claims(), settings, many=True)
+        stdin = StdinClaims(sys.stdin.buffer, _warn)
+        flagged = run_check(stdin, settings, many=True)
+        refused = stdin.refused
     else:
-        flagged = run_check(iter([_one_claim(words)]), settings, many=False)
-    raise typer.Exit(exit_code(flagged, exit_zero=settings.exit_zero))
+        flagged, refused = run_check([_one_claim(words)], settings, many=False), 0
+    raise typer.Exit(exit_code(flagged=flagged, exit_zero=settings.exit_zero, refused=refused))
 
 
 @app.command()
@@ -159,7 +179,10 @@ def show(
 
 @app.command()
 def sources(
-    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only sources cited by claims of this topic.")] = None,
+    topic: Annotated[
+        str | None,
+        typer.Option("--topic", "-t", help="Only sources cited by claims of this topic."),
+    ] = None,
     kb: KbOption = None,
     color: ColorOption = ColorMode.AUTO,
 ) -> None:
@@ -174,7 +197,9 @@ def sources(
 
 @kb_app.command("list")
 def kb_list(
-    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only claims of this topic.")] = None,
+    topic: Annotated[
+        str | None, typer.Option("--topic", "-t", help="Only claims of this topic.")
+    ] = None,
     kb: KbOption = None,
 ) -> None:
     """List claims: id, topic, evidence and statement.
@@ -236,7 +261,7 @@ def main() -> None:
     try:
         app(prog_name="ldncheck")
     except LdncheckError as exc:
-        sys.stderr.write(f"ldncheck: error: {exc}\n")
+        sys.stderr.write(_error_line(exc) + "\n")
         sys.exit(ExitCode.ERROR)
     except _Interrupted:
         sys.stderr.write("ldncheck: interrupted\n")

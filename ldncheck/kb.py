@@ -33,10 +33,11 @@ class KnowledgeBase:
     lexicon: Lexicon
     index: ClaimIndex
     origin: str
+    by_id: Mapping[str, Claim]
 
     def claim(self, claim_id: str) -> Claim | None:
         """The claim with this id, if any."""
-        return _claim_index(self).get(claim_id)
+        return self.by_id.get(claim_id)
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, if any."""
@@ -53,19 +54,6 @@ class KnowledgeBase:
     def citations(self, claim: Claim) -> tuple[Source, ...]:
         """The sources a claim cites, in the order it cites them."""
         return tuple(self.sources[s] for s in claim.sources if s in self.sources)
-
-
-_INDEX: dict[int, dict[str, Claim]] = {}
-
-
-def _claim_index(kb: KnowledgeBase) -> dict[str, Claim]:
-    # A frozen object cannot hold a lazily built dict; key by identity of its claims tuple.
-    key = id(kb.claims)
-    index = _INDEX.get(key)
-    if index is None or (kb.claims and index.get(kb.claims[0].id) is not kb.claims[0]):
-        index = {c.id: c for c in kb.claims}
-        _INDEX[key] = index
-    return index
 
 
 def bundled_dir() -> Path:
@@ -126,16 +114,17 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
         lexicon=lexicon,
         index=build_index(claims, lexicon),
         origin=str(base),
+        by_id=MappingProxyType({c.id: c for c in claims}),
     )
 
 
 def lint_kb(kb: KnowledgeBase) -> list[str]:
     """Problems that do not stop loading but that `kb validate` reports: unused sources."""
     cited = {s for c in kb.claims for s in c.sources}
-    problems = [f"source {sid!r} is not cited by any claim" for sid in kb.sources if sid not in cited]
-    problems += [
-        f"claim {c.id!r} has fewer than 4 aliases" for c in kb.claims if len(c.aliases) < 4
-    ]
+    problems = [f"source {sid!r} is not cited by any claim"
+                for sid in kb.sources if sid not in cited]
+    problems += [f"claim {c.id!r} has fewer than 4 aliases" for c in kb.claims
+                 if len(c.aliases) < 4]
     return problems
 
 

@@ -3,14 +3,66 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
 
 from ldncheck.check import check_claim
 from ldncheck.kb import KnowledgeBase, load_kb
 from ldncheck.model import Result
-from ldncheck.settings import CheckFormat, CheckSettings
+from ldncheck.settings import MAX_CLAIM_CHARS, CheckFormat, CheckSettings
 
 Writer = Callable[[Result], None]
+
+_MAX_LINE_BYTES = 4 * MAX_CLAIM_CHARS  # UTF-8 needs at most 4 bytes a character
+_CHUNK = 1 << 16
+
+
+class StdinClaims:
+    """Claims from a byte stream, one per line: blank lines skipped, invalid UTF-8 replaced.
+
+    Memory stays bounded: a line longer than the cap is skipped without being held whole,
+    with a warning; ``refused`` counts such lines so the CLI can exit 2 at the end.
+    """
+
+    def __init__(self, stream: BinaryIO, warn: Callable[[str], None]) -> None:
+        self._stream = stream
+        self._warn = warn
+        self.refused = 0
+
+    def __iter__(self) -> Iterator[str]:
+        lineno = 0
+        while raw := self._stream.readline(_MAX_LINE_BYTES + 1):
+            lineno += 1
+            if len(raw) > _MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                self._refuse(lineno, len(raw) + self._drain())
+                continue
+            line = self._decode(lineno, raw).strip()
+            if len(line) > MAX_CLAIM_CHARS:
+                self._refuse(lineno, len(raw))
+            elif line:
+                yield line
+
+    def _drain(self) -> int:
+        """Skip the rest of an over-long line; return how many bytes were skipped."""
+        skipped = 0
+        while chunk := self._stream.readline(_CHUNK):
+            skipped += len(chunk)
+            if chunk.endswith(b"\n"):
+                break
+        return skipped
+
+    def _decode(self, lineno: int, raw: bytes) -> str:
+        line = raw.decode("utf-8", errors="replace")
+        if "\ufffd" in line and b"\xef\xbf\xbd" not in raw:
+            self._warn(f"stdin line {lineno}: invalid UTF-8 replaced with U+FFFD")
+        return line
+
+    def _refuse(self, lineno: int, size: int) -> None:
+        self.refused += 1
+        self._warn(
+            f"stdin line {lineno}: skipped a line of {size:,} bytes; claims over "
+            f"{MAX_CLAIM_CHARS:,} characters are refused (use `ldncheck scan` for documents)"
+        )
 
 
 def _text_line(result: Result) -> str:
@@ -21,18 +73,19 @@ def _text_line(result: Result) -> str:
 
 
 def _streaming_writer(settings: CheckSettings, kb: KnowledgeBase) -> Writer:
-    """A writer that prints each result at once (jsonl lines are flushed for pipes)."""
+    """A writer that prints each result at once, flushed so that pipes see it line by line."""
     out = sys.stdout
+
+    def write(text: str) -> None:
+        out.write(text)
+        out.flush()
+
     if settings.output is CheckFormat.JSONL:
         from ldncheck.render.json import render_jsonl_line
 
-        def write_jsonl(result: Result) -> None:
-            out.write(render_jsonl_line(result, kb))
-            out.flush()
-
-        return write_jsonl
+        return lambda result: write(render_jsonl_line(result, kb))
     if settings.output is CheckFormat.TEXT:
-        return lambda result: out.write(_text_line(result))
+        return lambda result: write(_text_line(result))
     from ldncheck.console import make_console
     from ldncheck.render.panel import render_panel
 
@@ -40,27 +93,27 @@ def _streaming_writer(settings: CheckSettings, kb: KnowledgeBase) -> Writer:
     return lambda result: render_panel(result, kb, console)
 
 
-def _collected(settings: CheckSettings, kb: KnowledgeBase, results: list[Result], *, many: bool) -> str:
+def _collected(settings: CheckSettings, kb: KnowledgeBase, results: list[Result], *,
+               many: bool) -> str:
     if settings.output is CheckFormat.CLAIMREVIEW:
         from ldncheck.render.claimreview import render_claimreview
 
-        return render_claimreview(results, kb, many=many)
+        return str(render_claimreview(results, kb, many=many))
     from ldncheck.render.json import dumps, result_to_dict
 
     docs = [result_to_dict(r, kb) for r in results]
     return dumps(docs if many else docs[0], indent=2) + "\n"
 
 
-def run_check(claims: Iterator[str], settings: CheckSettings, *, many: bool) -> bool:
+def run_check(claims: Iterable[str], settings: CheckSettings, *, many: bool) -> bool:
     """Check every claim in order; return True when any was flagged."""
     kb = load_kb(settings.kb_dir)
-    flagged = False
     if settings.output in (CheckFormat.JSON, CheckFormat.CLAIMREVIEW):
         results = [check_claim(text, kb) for text in claims]
-        flagged = any(r.flagged for r in results)
         sys.stdout.write(_collected(settings, kb, results, many=many))
-        return flagged
+        return any(r.flagged for r in results)
     write = _streaming_writer(settings, kb)
+    flagged = False
     for text in claims:
         result = check_claim(text, kb)
         flagged = flagged or result.flagged

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+# One claim is a sentence or two; a longer one is almost certainly a whole document given by
+# mistake (`ldncheck scan` is for documents). Applies to arguments and to each stdin line.
+MAX_CLAIM_CHARS = 100_000
+
 
 class CheckFormat(StrEnum):
     """Output formats of `check`."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,6 +81,37 @@ def _check_tree(root: yaml.Node, path: str) -> None:
             stack.extend(node.value)
 
 
+def _scalars(root: yaml.Node) -> Iterator[yaml.ScalarNode]:
+    """Every scalar node, in document order."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            yield node
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(reversed([n for pair in node.value for n in pair]))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+
+
+def _bad_value(root: yaml.Node, path: str, exc: Exception) -> KnowledgeBaseError:
+    """Locate a scalar the safe constructor rejects (a date like 2026-13-45, a 5,000-digit int)."""
+    probe = _Loader("")
+    try:
+        for node in _scalars(root):
+            try:
+                probe.construct_object(node)
+            except (ValueError, OverflowError):
+                mark = node.start_mark
+                return KnowledgeBaseError(
+                    f"YAML error: invalid {node.tag.rsplit(':', 1)[-1]} {node.value[:40]!r}",
+                    path=path, line=mark.line + 1, column=mark.column + 1,
+                )
+    finally:
+        probe.dispose()
+    return KnowledgeBaseError(f"YAML error: invalid value ({exc})", path=path)
+
+
 def load_located(text: str, path: str) -> Located:
     """Parse ``text`` with the safe loader, raising a located error on any problem."""
     if len(text) > MAX_YAML_BYTES:
@@ -94,13 +125,18 @@ def load_located(text: str, path: str) -> Located:
         if root is None:
             return Located(None, None, path)
         _check_tree(root, path)
-        data = loader.construct_document(root)
+        try:
+            data = loader.construct_document(root)
+        except (ValueError, OverflowError) as exc:  # bad dates and huge ints are not YAMLErrors
+            raise _bad_value(root, path, exc) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         problem = exc.problem or "invalid YAML"
-        raise KnowledgeBaseError(f"YAML error: {problem}", path=path, line=line, column=column) from None
+        raise KnowledgeBaseError(
+            f"YAML error: {problem}", path=path, line=line, column=column
+        ) from None
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(f"YAML error: {exc}", path=path) from None
     finally:

@@ -30,8 +30,14 @@ def citation_line(n: int, source: Source) -> str:
     """One numbered reference: authors, year, title, journal, identifiers, link."""
     parts = [p for p in (source.authors, f"({source.year})" if source.year else "") if p]
     head = " ".join(parts)
-    ids = ", ".join(x for x in (f"doi:{source.doi}" if source.doi else "",
-                                f"PMID {source.pmid}" if source.pmid else "") if x)
+    ids = ", ".join(
+        x
+        for x in (
+            f"doi:{source.doi}" if source.doi else "",
+            f"PMID {source.pmid}" if source.pmid else "",
+        )
+        if x
+    )
     text = f"[{n}] {head + '. ' if head else ''}{source.title}."
     if source.journal:
         text += f" {source.journal}."
@@ -49,9 +55,10 @@ def _body(result: Result, kb: KnowledgeBase) -> RenderableType:
     parts: list[RenderableType] = []
 
     def field(label: str, value: str, style: str = "") -> None:
+        # Knowledge-base text can come from a user's --kb, so it is made visible like the claim.
         line = Text()
         line.append(f"{label}: ", style="bold")
-        line.append(value, style=style)
+        line.append(visible(value), style=style)
         parts.append(line)
 
     field("Claim", one_line(result.text))
@@ -59,7 +66,9 @@ def _body(result: Result, kb: KnowledgeBase) -> RenderableType:
     if match is not None:
         field("Matched", f"{match.claim.statement} ({match.claim.id}, score {match.score:.0f})")
         field("Evidence", match.claim.evidence.value, "bold")
-    stance = result.stance.value + (f" ({', '.join(result.stance_cues)})" if result.stance_cues else "")
+    stance = result.stance.value + (
+        f" ({', '.join(result.stance_cues)})" if result.stance_cues else ""
+    )
     field("Stance", one_line(stance))
     field("Why", result.explanation)
     if match is not None and match.claim.summary:
@@ -73,8 +82,10 @@ def _body(result: Result, kb: KnowledgeBase) -> RenderableType:
     if result.alternatives:
         label = "Close alternatives:" if match else "Nearest claims:"
         parts.append(Text(label, style="bold"))
-        parts.extend(Text(f"  • {c.claim.statement} ({c.claim.id}, score {c.score:.0f})")
-                     for c in result.alternatives)
+        parts.extend(
+            Text(visible(f"  • {c.claim.statement} ({c.claim.id}, score {c.score:.0f})"))
+            for c in result.alternatives
+        )
     reviewed = kb.reviewed.isoformat() if kb.reviewed else "unknown"
     parts.append(Text(f"Knowledge base reviewed {reviewed}. {FOOTER}", style="dim"))
     return Group(*parts)
