@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from ldncheck.judge import explain, judge
 from ldncheck.kb import KnowledgeBase
-from ldncheck.match import MATCH_THRESHOLD, SUGGEST_THRESHOLD, ALTERNATIVE_MARGIN, Variant, analyse, rank, spellfix
-from ldncheck.model import Candidate, Reading, Result, Stance, Verdict
+from ldncheck.match import (
+    ALTERNATIVE_MARGIN,
+    MATCH_THRESHOLD,
+    SUGGEST_THRESHOLD,
+    Variant,
+    analyse,
+    rank,
+    spellfix,
+)
+from ldncheck.model import Candidate, Evidence, Reading, Result, Stance, Verdict
 from ldncheck.normalize import normalize, stem, tokens
 from ldncheck.stance import is_question, negation_cues, read_stance
 from ldncheck.topics import detect_topics, read_ldn
@@ -24,8 +32,9 @@ def _anchors(norm: str, variant: Variant, kb: KnowledgeBase) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _prefer_same_polarity(ranked: list[tuple[Candidate, Variant]], norm: str,
-                          kb: KnowledgeBase) -> tuple[Candidate, Variant]:
+def _prefer_same_polarity(
+    ranked: list[tuple[Candidate, Variant]], norm: str, kb: KnowledgeBase
+) -> tuple[Candidate, Variant]:
     """On a tie, take the wording whose negation agrees with the sentence's.
 
     "LDN has no side effects" scores the same against "LDN has side effects" and against
@@ -35,17 +44,46 @@ def _prefer_same_polarity(ranked: list[tuple[Candidate, Variant]], norm: str,
     top = ranked[0][0].score
     tied = [cv for cv in ranked if cv[0].score >= top - 0.5]
     if len(tied) > 1:
-        own = len(negation_cues(norm, kb.lexicon, ())) % 2
+        own = bool(negation_cues(norm, kb.lexicon, ()))
         for cv in tied:
-            if len(negation_cues(cv[1].norm, kb.lexicon, ())) % 2 == own:
+            if bool(negation_cues(cv[1].norm, kb.lexicon, ())) == own:
                 return cv
     return ranked[0]
 
 
-def _unknown(text: str, reading: Reading, why: str, suggestions: tuple[Candidate, ...] = (),
-             stance: Stance = Stance.NONE) -> Result:
-    return Result(text=text, verdict=Verdict.UNKNOWN, stance=stance, reading=reading,
-                  alternatives=suggestions, explanation=why)
+def _denies_evidence(norm: str, kb: KnowledgeBase) -> bool:
+    return bool(kb.lexicon.stance["governing_negations"].search(norm))
+
+
+def _efficacy_claims(ranked: list[tuple[Candidate, Variant]]) -> list[tuple[Candidate, Variant]]:
+    """For "there is no evidence for LDN in X": the topic's unproven claims, floored to a match.
+
+    Such a sentence names no predicate, yet it plainly denies that LDN is shown to work for
+    X; it is matched to the best of X's claims that are not established.
+    """
+    unproven = [
+        cv
+        for cv in ranked
+        if cv[0].claim.evidence is not Evidence.ESTABLISHED and cv[0].score >= SUGGEST_THRESHOLD
+    ]
+    return [(Candidate(c.claim, max(c.score, MATCH_THRESHOLD), c.variant), v) for c, v in unproven]
+
+
+def _unknown(
+    text: str,
+    reading: Reading,
+    why: str,
+    suggestions: tuple[Candidate, ...] = (),
+    stance: Stance = Stance.NONE,
+) -> Result:
+    return Result(
+        text=text,
+        verdict=Verdict.UNKNOWN,
+        stance=stance,
+        reading=reading,
+        alternatives=suggestions,
+        explanation=why,
+    )
 
 
 def check_claim(text: str, kb: KnowledgeBase, *, assume_ldn: bool = False) -> Result:
@@ -61,25 +99,41 @@ def check_claim(text: str, kb: KnowledgeBase, *, assume_ldn: bool = False) -> Re
     suggestions = tuple(c for c, _ in ranked[:3] if c.score >= SUGGEST_THRESHOLD)
     if is_question(text, norm):
         return _unknown(text, reading, "A question, not a claim.", suggestions, Stance.QUESTION)
+    if _denies_evidence(norm, kb) and topics and ranked and ranked[0][0].score < MATCH_THRESHOLD:
+        ranked = _efficacy_claims(ranked)
     if not topics or not ranked or ranked[0][0].score < MATCH_THRESHOLD:
-        why = ("No knowledge-base claim matches closely enough." if topics
-               else "The sentence names no topic the knowledge base covers.")
+        why = (
+            "No knowledge-base claim matches closely enough."
+            if topics
+            else "The sentence names no topic the knowledge base covers."
+        )
         return _unknown(text, reading, why, suggestions)
     best, variant = _prefer_same_polarity(ranked, norm, kb)
     alternatives = tuple(
-        c for c, _ in ranked[1:4] if c.score >= max(SUGGEST_THRESHOLD, best.score - ALTERNATIVE_MARGIN)
+        c
+        for c, _ in ranked[1:4]
+        if c.score >= max(SUGGEST_THRESHOLD, best.score - ALTERNATIVE_MARGIN)
     )
     claim = best.claim
     stance = read_stance(
-        text, norm, lex,
+        text,
+        norm,
+        lex,
         wording=variant.norm,
         anchor_words=_anchors(norm, variant, kb) + _anchors(variant.norm, variant, kb),
         descriptive=lex.topics[claim.topic].descriptive,
     )
     verdict = judge(claim.evidence, stance.stance)
     return Result(
-        text=text, verdict=verdict, stance=stance.stance, reading=reading, match=best,
-        alternatives=alternatives, stance_cues=stance.cues, reported=stance.reported,
+        text=text,
+        verdict=verdict,
+        stance=stance.stance,
+        reading=reading,
+        match=best,
+        alternatives=alternatives,
+        stance_cues=stance.cues,
+        reported=stance.reported,
         explanation=explain(verdict, stance.stance, claim.evidence),
-        caveats=kb.caveat_texts(claim), citations=kb.citations(claim),
+        caveats=kb.caveat_texts(claim),
+        citations=kb.citations(claim),
     )

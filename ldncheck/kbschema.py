@@ -11,20 +11,54 @@ from ldncheck.yamlload import Located
 
 SOURCE_TYPES = frozenset(
     {
-        "rct", "crossover-rct", "systematic-review", "meta-analysis", "cohort", "case-report",
-        "case-series", "open-label", "registry", "review", "guideline", "regulatory", "protocol",
-        "preclinical", "web-page", "trial-registration", "hypothesis",
+        "rct",
+        "crossover-rct",
+        "systematic-review",
+        "meta-analysis",
+        "cohort",
+        "case-report",
+        "case-series",
+        "open-label",
+        "registry",
+        "review",
+        "guideline",
+        "regulatory",
+        "protocol",
+        "preclinical",
+        "web-page",
+        "trial-registration",
+        "hypothesis",
     }
 )
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _PMID = re.compile(r"^\d{1,9}$")
 _PMCID = re.compile(r"^PMC\d+$")
-_SOURCE_KEYS = {"id", "type", "title", "authors", "year", "journal", "doi", "pmid", "pmcid", "url",
-                "finding"}
+_SOURCE_KEYS = {
+    "id",
+    "type",
+    "title",
+    "authors",
+    "year",
+    "journal",
+    "doi",
+    "pmid",
+    "pmcid",
+    "url",
+    "finding",
+}
 _SOURCE_REQUIRED = ("id", "type", "title")
-_CLAIM_KEYS = {"id", "topic", "statement", "aliases", "evidence", "summary", "caveats", "sources",
-               "reviewed"}
+_CLAIM_KEYS = {
+    "id",
+    "topic",
+    "statement",
+    "aliases",
+    "evidence",
+    "summary",
+    "caveats",
+    "sources",
+    "reviewed",
+}
 _CLAIM_REQUIRED = ("id", "topic", "statement", "evidence", "summary", "sources")
 _EVIDENCE = ", ".join(e.value for e in Evidence)
 
@@ -40,15 +74,20 @@ def _top(doc: Located, list_key: str, allowed: set[str]) -> list[Any]:
         raise doc.error([list_key], f"'{list_key}' must be a non-empty list")
     version = doc.data.get("schema_version", 1)
     if version != 1:
-        raise doc.error(["schema_version"], f"schema_version {version!r} is not supported (expected 1)")
+        raise doc.error(
+            ["schema_version"], f"schema_version {version!r} is not supported (expected 1)"
+        )
     return items
 
 
-def _entry(doc: Located, where: list[str | int], item: Any, keys: set[str],
-           required: tuple[str, ...]) -> dict[str, Any]:
+def _entry(
+    doc: Located, where: list[str | int], item: Any, keys: set[str], required: tuple[str, ...]
+) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise doc.error(where, "expected a mapping")
-    label = f"{where[0]}[{where[1]}]" + (f" ({item['id']})" if isinstance(item.get("id"), str) else "")
+    label = f"{where[0]}[{where[1]}]" + (
+        f" ({item['id']})" if isinstance(item.get("id"), str) else ""
+    )
     for key in item:
         if key not in keys:
             raise doc.error([*where, key], f"{label}: unknown key {key!r}")
@@ -66,8 +105,9 @@ def _text(doc: Located, where: list[str | int], value: Any, label: str) -> str:
     return str(value).strip()
 
 
-def _unique(doc: Located, where: list[str | int], seen: dict[str, str], value: str,
-            what: str, owner: str) -> None:
+def _unique(
+    doc: Located, where: list[str | int], seen: dict[str, str], value: str, *, what: str, owner: str
+) -> None:
     if value in seen:
         raise doc.error(where, f"{owner}: duplicate {what} {value!r} (also on {seen[value]})")
     seen[value] = owner
@@ -80,20 +120,27 @@ def _source(doc: Located, i: int, item: Any, seen: dict[str, dict[str, str]]) ->
     label = f"sources[{i}] ({sid})"
     if not _SLUG.match(sid):
         raise doc.error([*where, "id"], f"{label}: id must be a lower-case slug")
-    _unique(doc, [*where, "id"], seen["id"], sid, "id", label)
-    fields = {k: _text(doc, [*where, k], raw.get(k), label)
-              for k in ("type", "title", "authors", "journal", "doi", "pmid", "pmcid", "url", "finding")}
+    _unique(doc, [*where, "id"], seen["id"], sid, what="id", owner=label)
+    fields = {
+        k: _text(doc, [*where, k], raw.get(k), label)
+        for k in ("type", "title", "authors", "journal", "doi", "pmid", "pmcid", "url", "finding")
+    }
     if fields["type"] not in SOURCE_TYPES:
-        raise doc.error([*where, "type"],
-                        f"{label}.type: {fields['type']!r} is not one of: {', '.join(sorted(SOURCE_TYPES))}")
+        raise doc.error(
+            [*where, "type"],
+            f"{label}.type: {fields['type']!r} is not one of: {', '.join(sorted(SOURCE_TYPES))}",
+        )
     for key, pattern in (("doi", _DOI), ("pmid", _PMID), ("pmcid", _PMCID)):
         if fields[key]:
             if not pattern.match(fields[key]):
-                raise doc.error([*where, key], f"{label}.{key}: {fields[key]!r} is not a valid {key}")
-            _unique(doc, [*where, key], seen[key], fields[key].lower(), key, label)
+                raise doc.error(
+                    [*where, key], f"{label}.{key}: {fields[key]!r} is not a valid {key}"
+                )
+            _unique(doc, [*where, key], seen[key], fields[key].lower(), what=key, owner=label)
     year = raw.get("year")
-    if year is not None and (not isinstance(year, int) or isinstance(year, bool)
-                             or not 1900 <= year <= 2100):
+    if year is not None and (
+        not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2100
+    ):
         raise doc.error([*where, "year"], f"{label}.year: expected a year such as 2021")
     return Source(id=sid, year=year, **fields)
 
@@ -120,35 +167,48 @@ def _claim(doc: Located, i: int, item: Any, ctx: dict[str, Any]) -> Claim:
     label = f"claims[{i}] ({cid})"
     if not _SLUG.match(cid):
         raise doc.error([*where, "id"], f"{label}: id must be a lower-case slug")
-    _unique(doc, [*where, "id"], ctx["ids"], cid, "id", label)
+    _unique(doc, [*where, "id"], ctx["ids"], cid, what="id", owner=label)
     topic = _text(doc, [*where, "topic"], raw["topic"], label)
     if topic not in ctx["topics"]:
         raise doc.error([*where, "topic"], f"{label}.topic: {topic!r} is not a known topic")
     evidence = _text(doc, [*where, "evidence"], raw["evidence"], label)
     if evidence not in Evidence._value2member_map_:
-        raise doc.error([*where, "evidence"], f"{label}.evidence: {evidence!r} is not one of: {_EVIDENCE}")
+        raise doc.error(
+            [*where, "evidence"], f"{label}.evidence: {evidence!r} is not one of: {_EVIDENCE}"
+        )
     caveats = _string_list(doc, [*where, "caveats"], raw.get("caveats"), f"{label}.caveats")
     for j, name in enumerate(caveats):
         if name not in ctx["caveats"]:
-            raise doc.error([*where, "caveats", j], f"{label}.caveats: {name!r} is not defined under 'caveats'")
+            raise doc.error(
+                [*where, "caveats", j], f"{label}.caveats: {name!r} is not defined under 'caveats'"
+            )
     sources = _string_list(doc, [*where, "sources"], raw.get("sources"), f"{label}.sources")
     for j, sid in enumerate(sources):
         if sid not in ctx["sources"]:
-            raise doc.error([*where, "sources", j], f"{label}.sources: {sid!r} is not in sources.yaml")
+            raise doc.error(
+                [*where, "sources", j], f"{label}.sources: {sid!r} is not in sources.yaml"
+            )
     reviewed = raw.get("reviewed")
     if reviewed is not None and not isinstance(reviewed, dt.date):
-        raise doc.error([*where, "reviewed"], f"{label}.reviewed: expected a date such as 2026-01-31")
+        raise doc.error(
+            [*where, "reviewed"], f"{label}.reviewed: expected a date such as 2026-01-31"
+        )
     return Claim(
-        id=cid, topic=topic, evidence=Evidence(evidence),
+        id=cid,
+        topic=topic,
+        evidence=Evidence(evidence),
         statement=_text(doc, [*where, "statement"], raw["statement"], label),
         summary=_text(doc, [*where, "summary"], raw["summary"], label),
         aliases=_string_list(doc, [*where, "aliases"], raw.get("aliases"), f"{label}.aliases"),
-        caveats=caveats, sources=sources, reviewed=reviewed,
+        caveats=caveats,
+        sources=sources,
+        reviewed=reviewed,
     )
 
 
-def validate_claims(doc: Located, sources: tuple[Source, ...],
-                    topics: set[str]) -> tuple[dict[str, str], tuple[Claim, ...]]:
+def validate_claims(
+    doc: Located, sources: tuple[Source, ...], topics: set[str]
+) -> tuple[dict[str, str], tuple[Claim, ...]]:
     """Check claims.yaml against the sources and topics; return caveat texts and claims."""
     items = _top(doc, "claims", {"schema_version", "reviewed", "caveats", "claims"})
     caveats = doc.data.get("caveats") or {}
@@ -159,7 +219,11 @@ def validate_claims(doc: Located, sources: tuple[Source, ...],
     reviewed = doc.data.get("reviewed")
     if reviewed is not None and not isinstance(reviewed, dt.date):
         raise doc.error(["reviewed"], "reviewed: expected a date such as 2026-01-31")
-    ctx: dict[str, Any] = {"ids": {}, "topics": topics, "caveats": caveats,
-                           "sources": {s.id for s in sources}}
+    ctx: dict[str, Any] = {
+        "ids": {},
+        "topics": topics,
+        "caveats": caveats,
+        "sources": {s.id for s in sources},
+    }
     claims = tuple(_claim(doc, i, item, ctx) for i, item in enumerate(items))
     return {k: v.strip() for k, v in caveats.items()}, claims

@@ -17,6 +17,8 @@ _STANCE_FAMILIES = (
     "question_starts",
     "governing_negations",
     "negations",
+    "nominal_negations",
+    "postfix_negations",
     "not_negations",
     "hedges",
     "reported",
@@ -24,8 +26,16 @@ _STANCE_FAMILIES = (
     "strong_boosters",
 )
 _LDN_KEYS = ("terms", "naltrexone", "low_dose_markers", "full_dose_markers", "other_drugs")
-_TOP_KEYS = {"schema_version", "abbreviations", "synonyms", "equivalents", "stopwords", "ldn",
-             "topics", "stance"}
+_TOP_KEYS = {
+    "schema_version",
+    "abbreviations",
+    "synonyms",
+    "equivalents",
+    "stopwords",
+    "ldn",
+    "topics",
+    "stance",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +45,7 @@ class Lexicon:
     abbreviations: tuple[Rewrite, ...]
     synonyms: tuple[Rewrite, ...]
     equivalents: Mapping[str, str]
-    equivalent_phrases: tuple[Rewrite, ...]
+    equivalent_pattern: re.Pattern[str]
     stopwords: frozenset[str]
     ldn: Mapping[str, re.Pattern[str]]
     topics: Mapping[str, Topic]
@@ -75,26 +85,23 @@ def _rewrites(doc: Located, key: str, target: str) -> tuple[Rewrite, ...]:
         if not isinstance(entry, dict) or "pattern" not in entry or target not in entry:
             raise doc.error(where, f"each entry needs 'pattern' and '{target}'")
         flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
-        out.append((_compile(doc, [*where, "pattern"], entry["pattern"], flags), str(entry[target])))
+        out.append(
+            (_compile(doc, [*where, "pattern"], entry["pattern"], flags), str(entry[target]))
+        )
     return tuple(out)
 
 
-def _equivalents(doc: Located) -> tuple[dict[str, str], tuple[Rewrite, ...]]:
+def _equivalents(doc: Located) -> tuple[dict[str, str], re.Pattern[str]]:
     words: dict[str, str] = {}
-    phrases: list[Rewrite] = []
     for canonical, members in (doc.data.get("equivalents") or {}).items():
         if not isinstance(members, list):
             raise doc.error(["equivalents", canonical], "expected a list of words")
         for member in members:
-            text = str(member).lower()
-            if " " in text or "-" in text:
-                pattern = re.compile(r"\b" + re.escape(text) + r"\b")
-                phrases.append((pattern, str(canonical)))
-            else:
-                words[text] = str(canonical)
-    # Longest phrases first, so "game changer" wins over its parts.
-    phrases.sort(key=lambda rw: -len(rw[0].pattern))
-    return words, tuple(phrases)
+            words[str(member).lower()] = str(canonical)
+    # One alternation, longest first, so "game changer" wins over "game" in a single pass.
+    alternatives = sorted(words, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b")
+    return words, pattern
 
 
 def _topics(doc: Located) -> tuple[dict[str, Topic], dict[str, re.Pattern[str]], frozenset[str]]:
@@ -138,13 +145,13 @@ def build_lexicon(doc: Located) -> Lexicon:
     if unknown:
         first = sorted(unknown)[0]
         raise doc.error([first], f"unknown key {first!r}")
-    words, phrases = _equivalents(doc)
+    words, equivalent_pattern = _equivalents(doc)
     topics, topic_patterns, general = _topics(doc)
     return Lexicon(
         abbreviations=_rewrites(doc, "abbreviations", "expansion"),
         synonyms=_rewrites(doc, "synonyms", "replacement"),
         equivalents=MappingProxyType(words),
-        equivalent_phrases=phrases,
+        equivalent_pattern=equivalent_pattern,
         stopwords=frozenset(str(w).lower() for w in doc.data.get("stopwords") or []),
         ldn=MappingProxyType(_families(doc, "ldn", _LDN_KEYS)),
         topics=MappingProxyType(topics),

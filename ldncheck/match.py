@@ -70,18 +70,29 @@ def _canonical(words: Iterable[str], lexicon: Lexicon) -> frozenset[str]:
     for word in words:
         if word in lexicon.stopwords:
             continue
-        word = lexicon.equivalents.get(word, word)
-        out.add(stem(word))
+        out.add(stem(lexicon.equivalents.get(word, word)))
     return frozenset(out)
 
 
+def canonicalise(norm: str, lexicon: Lexicon) -> str:
+    """Rewrite every equivalent word or phrase to its canonical word, in one pass."""
+    table = lexicon.equivalents
+    return lexicon.equivalent_pattern.sub(lambda m: f" {table[m.group(0)]} ", norm)
+
+
 def analyse(norm: str, lexicon: Lexicon) -> Terms:
-    """Canonical topic and predicate terms of normalised text."""
-    text = _strip_cues(norm, lexicon)
-    for pattern, canonical in lexicon.equivalent_phrases:
-        text = pattern.sub(f" {canonical} ", text)
+    """Canonical topic and predicate terms of normalised text.
+
+    Equivalents come first so that words which deny by themselves ("unlicensed",
+    "contraindicated") keep their content ("approved", "combine") after cues are stripped.
+    """
+    text = _strip_cues(canonicalise(norm, lexicon), lexicon)
     topic_words: list[str] = []
-    for pattern in lexicon.topic_patterns.values():
+    # Only conditions are "topic" words; in a descriptive topic (dose, safety, rules) the
+    # topic's own words ("nausea", "over the counter") are what the claim says.
+    for slug, pattern in lexicon.topic_patterns.items():
+        if lexicon.topics[slug].descriptive:
+            continue
         for hit in pattern.finditer(text):
             topic_words.extend(tokens(hit.group(0)))
     topic = _canonical(topic_words, lexicon)
@@ -119,11 +130,15 @@ def _nearest(term: str, vocabulary: tuple[str, ...]) -> str:
 
 def spellfix(terms: Terms, index: ClaimIndex) -> Terms:
     """Map unknown words to a close knowledge-base word, so misspellings still match."""
+
     def fix(group: frozenset[str]) -> frozenset[str]:
         return frozenset(
-            t if t in index.weights or len(t) < 5 or not t.isalpha() else _nearest(t, index.vocabulary)
+            t
+            if t in index.weights or len(t) < 5 or not t.isalpha()
+            else _nearest(t, index.vocabulary)
             for t in group
         )
+
     return Terms(topic=fix(terms.topic), predicate=fix(terms.predicate))
 
 
@@ -151,13 +166,21 @@ def score_variant(sentence: Terms, variant: Terms, weights: Mapping[str, float])
     )
 
 
-def rank(sentence: Terms, topics: Iterable[str], index: ClaimIndex) -> list[tuple[Candidate, Variant]]:
+def rank(
+    sentence: Terms, topics: Iterable[str], index: ClaimIndex
+) -> list[tuple[Candidate, Variant]]:
     """Claims of the given topics, best first, each with its best-scoring wording."""
     best: dict[str, tuple[Candidate, Variant]] = {}
+    order: dict[str, int] = {}
     for topic in topics:
         for variant in index.by_topic.get(topic, ()):
             score = score_variant(sentence, variant.terms, index.weights)
+            order.setdefault(variant.claim.id, len(order))
             held = best.get(variant.claim.id)
             if held is None or score > held[0].score:
-                best[variant.claim.id] = (Candidate(variant.claim, round(score, 1), variant.text), variant)
-    return sorted(best.values(), key=lambda cv: (-cv[0].score, cv[0].claim.id))
+                best[variant.claim.id] = (
+                    Candidate(variant.claim, round(score, 1), variant.text),
+                    variant,
+                )
+    # On a tie the claim listed first in its topic wins: curators list the main claim first.
+    return sorted(best.values(), key=lambda cv: (-cv[0].score, order[cv[0].claim.id]))

@@ -22,6 +22,8 @@ _AUX_START = re.compile(
     r"^(?:does|do|did|is|are|was|were|can|could|should|would|will|has|have|may|might)\b"
 )
 _WORD = re.compile(r"[a-z0-9']+")
+# How many words a nominal negation ("no", "without") reaches.
+_NOMINAL_SCOPE = 4
 
 
 def is_question(text: str, norm: str) -> bool:
@@ -38,7 +40,7 @@ def _clauses(norm: str) -> list[tuple[int, int]]:
         spans.append((start, hit.start()))
         start = hit.end()
     spans.append((start, len(norm)))
-    return [s for s in spans if norm[s[0]:s[1]].strip()]
+    return [s for s in spans if norm[s[0] : s[1]].strip()]
 
 
 def _blank(norm: str, pattern: re.Pattern[str]) -> str:
@@ -46,12 +48,11 @@ def _blank(norm: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), norm)
 
 
-def _claim_clause(norm: str, anchor_words: Iterable[str]) -> tuple[int, int]:
+def _claim_clause(norm: str, anchors: dict[str, float]) -> tuple[int, int]:
     """The clause holding most of the matched claim's words (the first clause on a tie).
 
     Anchors come weighted: what a claim says LDN does outweighs the topic it names.
     """
-    anchors = dict(_weighted(anchor_words))
     best, best_hits = (0, len(norm)), -1.0
     for start, end in _clauses(norm):
         words = set(_WORD.findall(norm[start:end]))
@@ -67,14 +68,39 @@ def _weighted(anchor_words: Iterable[str]) -> Iterable[tuple[str, float]]:
         yield word.lstrip("+"), weight
 
 
+def _scoped(
+    pattern: re.Pattern[str], clause: str, anchors: set[str], *, forward: bool
+) -> list[str]:
+    """Cues whose few-word scope (after the cue, or before it) holds a word of the claim."""
+    out = []
+    for hit in pattern.finditer(clause):
+        if forward:
+            window = _WORD.findall(clause[hit.end() :])[:_NOMINAL_SCOPE]
+        else:
+            window = _WORD.findall(clause[: hit.start()])[-_NOMINAL_SCOPE:]
+        if not anchors or anchors & set(window):
+            out.append(hit.group(0).strip())
+    return out
+
+
 def negation_cues(norm: str, lexicon: Lexicon, anchor_words: Iterable[str]) -> list[str]:
-    """Negation cues that apply to the claim: governing ones, then those in its clause."""
+    """Negation cues that apply to the claim.
+
+    Governing cues ("no evidence that") cover the sentence; verbal ones ("does not") cover
+    the claim's clause; nominal ones ("no", "without") only the few words after them, so
+    "relieves pain without the risks of opioids" still asserts that it relieves pain.
+    """
+    anchors = dict(_weighted(anchor_words))
     text = _blank(norm, lexicon.stance["not_negations"])
     governing = [m.group(0) for m in lexicon.stance["governing_negations"].finditer(text)]
     text = _blank(text, lexicon.stance["governing_negations"])
-    start, end = _claim_clause(text, anchor_words)
-    local = [m.group(0) for m in lexicon.stance["negations"].finditer(text[start:end])]
-    return governing + local
+    start, end = _claim_clause(text, anchors)
+    clause = text[start:end]
+    words = set(anchors)
+    verbal = [m.group(0) for m in lexicon.stance["negations"].finditer(clause)]
+    nominal = _scoped(lexicon.stance["nominal_negations"], clause, words, forward=True)
+    postfix = _scoped(lexicon.stance["postfix_negations"], clause, words, forward=False)
+    return governing + verbal + nominal + postfix
 
 
 def _found(family: str, norm: str, lexicon: Lexicon) -> list[str]:
@@ -97,7 +123,9 @@ def read_stance(
         return StanceReading(Stance.QUESTION, ("?",), reported=bool(reported))
     own = negation_cues(norm, lexicon, anchors)
     theirs = negation_cues(wording, lexicon, anchors)
-    if len(own) % 2 != len(theirs) % 2:
+    # Presence, not parity: "not approved and unlicensed" denies once, not twice;
+    # true double negatives ("not without") are listed as non-negations in the lexicon.
+    if bool(own) != bool(theirs):
         return StanceReading(Stance.NEGATED, tuple(own or theirs), reported=bool(reported))
     strong = _found("strong_boosters", norm, lexicon)
     if strong:
