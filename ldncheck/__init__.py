@@ -9,6 +9,8 @@ Public API (imported lazily so that `import ldncheck` stays cheap)::
 
 from __future__ import annotations
 
+import sys
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -20,11 +22,31 @@ if TYPE_CHECKING:
     from ldncheck.model import Result, Verdict
 
 
-def __getattr__(name: str) -> Any:
-    if name in ("check", "scan_text"):
+class _Package(ModuleType):
+    """The package object; `check` is the API function even though a submodule has that name.
+
+    Importing the submodule `ldncheck.check` makes Python bind it as the package attribute
+    `check`, which would shadow the function for `from ldncheck import check`. The property
+    wins over that binding; the submodule stays reachable through `sys.modules`.
+    """
+
+    @property
+    def check(self) -> Any:
+        """The public `check()` function."""
         from ldncheck import api
 
-        return getattr(api, name)
+        return api.check
+
+    @check.setter
+    def check(self, value: object) -> None:
+        """Ignore the import system binding the `ldncheck.check` submodule here."""
+
+
+def __getattr__(name: str) -> Any:
+    if name == "scan_text":
+        from ldncheck import api
+
+        return api.scan_text
     if name in ("load_kb", "KnowledgeBase"):
         from ldncheck import kb
 
@@ -34,3 +56,6 @@ def __getattr__(name: str) -> Any:
 
         return getattr(model, name)
     raise AttributeError(f"module 'ldncheck' has no attribute {name!r}")
+
+
+sys.modules[__name__].__class__ = _Package
