@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ldncheck.judge import explain, judge
 from ldncheck.kb import KnowledgeBase
 from ldncheck.match import (
@@ -51,6 +53,23 @@ def _prefer_same_polarity(
     return ranked[0]
 
 
+# Non-restrictive side remarks (", which is unlicensed, ...", "(off-label)") qualify the
+# subject; the writer's claim is in the rest of the sentence.
+_SIDE_REMARK = re.compile(r",\s*(?:which|who)\b[^,]*,|\([^)]*\)")
+
+
+def _rank_main_clause_first(
+    norm: str, topics: tuple[str, ...], kb: KnowledgeBase
+) -> list[tuple[Candidate, Variant]]:
+    gate = topics or tuple(kb.index.by_topic)
+    main = _SIDE_REMARK.sub(" ", norm)
+    if main != norm:
+        ranked = rank(spellfix(analyse(main, kb.lexicon), kb.index), gate, kb.index)
+        if ranked and ranked[0][0].score >= MATCH_THRESHOLD:
+            return ranked
+    return rank(spellfix(analyse(norm, kb.lexicon), kb.index), gate, kb.index)
+
+
 def _denies_evidence(norm: str, kb: KnowledgeBase) -> bool:
     return bool(kb.lexicon.stance["governing_negations"].search(norm))
 
@@ -94,8 +113,7 @@ def check_claim(text: str, kb: KnowledgeBase, *, assume_ldn: bool = False) -> Re
     reading = read_ldn(norm, lex, topics, assume_ldn=assume_ldn)
     if not reading.about_ldn:
         return _unknown(text, reading, f"Not an LDN claim: {reading.reason}.")
-    terms = spellfix(analyse(norm, lex), kb.index)
-    ranked = rank(terms, topics or tuple(kb.index.by_topic), kb.index)
+    ranked = _rank_main_clause_first(norm, topics, kb)
     suggestions = tuple(c for c, _ in ranked[:3] if c.score >= SUGGEST_THRESHOLD)
     if is_question(text, norm):
         return _unknown(text, reading, "A question, not a claim.", suggestions, Stance.QUESTION)

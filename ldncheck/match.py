@@ -147,12 +147,27 @@ def _weight(terms: Iterable[str], weights: Mapping[str, float]) -> float:
     return sum(weights.get(t, 1.0) for t in terms)
 
 
+# A stronger verb carries a weaker one: "cures" asserts at least "helps", "halts" at least
+# "helps", so a sentence with the stronger word earns part credit for the weaker one.
+IMPLIED_CREDIT = 0.7
+IMPLIES = MappingProxyType({"cure": ("help",), "slow": ("help",)})
+
+
+def _implied(words: frozenset[str], variant: frozenset[str], weights: Mapping[str, float]) -> float:
+    credit = 0.0
+    for strong, weaker in IMPLIES.items():
+        if strong in words:
+            credit += sum(weights.get(w, 1.0) for w in weaker if w in variant and w not in words)
+    return IMPLIED_CREDIT * credit
+
+
 def score_variant(sentence: Terms, variant: Terms, weights: Mapping[str, float]) -> float:
     """0-100: how much of the wording's claim the sentence carries, and how little else."""
     words = sentence.all
     pred_total = _weight(variant.predicate, weights)
     if pred_total:
-        predicate_recall = _weight(variant.predicate & words, weights) / pred_total
+        carried = _weight(variant.predicate & words, weights)
+        predicate_recall = (carried + _implied(words, variant.predicate, weights)) / pred_total
     else:
         predicate_recall = 0.5
     topic_total = _weight(variant.topic, weights)
