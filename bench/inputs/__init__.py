@@ -1,0 +1,1 @@
+"""Benchmark inputs, generated at run time into a temporary directory."""
