@@ -1,0 +1,83 @@
+"""The dev-set figures as floors: a change that makes the engine worse fails CI.
+
+Floors are the targets where the engine meets them; topic accuracy's floor is the measured
+figure (the 0.97 target is not yet met), so it can only go up.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from ldncheck.kb import KnowledgeBase
+
+ROOT = Path(__file__).resolve().parents[1]
+FLOORS = {
+    "verdict_accuracy": 0.95,
+    "flag_f1": 0.93,
+    "topic_accuracy": 0.94,
+}
+CEILINGS = {"distractor_flag_rate": 0.01, "false_flag_rate_on_accurate": 0.05}
+
+
+def _accuracy_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("accuracy", ROOT / "bench" / "accuracy.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def figures(kb: KnowledgeBase) -> dict[str, dict[str, float]]:
+    acc = _accuracy_module()
+    rows = acc.load_dev(ROOT / "tests" / "data" / "dev_claims.yaml")
+    return {
+        "engine": acc.metrics(acc.evaluate(rows, acc.engine(kb))),
+        "baseline": acc.metrics(acc.evaluate(rows, acc.baseline(kb))),
+    }
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS))
+def test_floor(figures: dict[str, dict[str, float]], metric: str) -> None:
+    assert figures["engine"][metric] >= FLOORS[metric]
+
+
+@pytest.mark.parametrize("metric", sorted(CEILINGS))
+def test_ceiling(figures: dict[str, dict[str, float]], metric: str) -> None:
+    assert figures["engine"][metric] <= CEILINGS[metric]
+
+
+def test_clear_margin_over_the_fuzzy_baseline(figures: dict[str, dict[str, float]]) -> None:
+    assert figures["engine"]["verdict_accuracy"] >= figures["baseline"]["verdict_accuracy"] + 0.3
+    assert figures["engine"]["flag_f1"] >= figures["baseline"]["flag_f1"] + 0.2
+
+
+def test_dev_set_shape() -> None:
+    import yaml
+
+    rows = yaml.safe_load((ROOT / "tests" / "data" / "dev_claims.yaml").read_text())["sentences"]
+    assert len(rows) >= 300
+    hedged_or_negated = sum(r["stance"] in ("hedged", "negated") for r in rows)
+    no_claim = sum(r["stance"] in ("question", "none") and r["topic"] is not None for r in rows)
+    distractors = sum(r["topic"] is None and r["expected"] == "unknown" for r in rows)
+    assert hedged_or_negated / len(rows) >= 0.25
+    assert (no_claim + distractors) / len(rows) >= 0.10
+    assert distractors / len(rows) >= 0.10
+    assert all(r["expected"] in ("accurate", "overstated", "false", "unknown") for r in rows)
+
+
+def test_no_dev_sentence_copies_a_knowledge_base_wording(kb: KnowledgeBase) -> None:
+    import yaml
+
+    def fold(text: str) -> str:
+        return " ".join(text.lower().strip(" .!?").split())
+
+    wordings = {fold(w) for c in kb.claims for w in (c.statement, *c.aliases)}
+    rows = yaml.safe_load((ROOT / "tests" / "data" / "dev_claims.yaml").read_text())["sentences"]
+    copies = [r["text"] for r in rows if fold(r["text"]) in wordings]
+    assert copies == []

@@ -1,0 +1,212 @@
+"""Unit tests for the engine stages: normalise, topics, stance cues with scope, matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from ldncheck.check import check_claim
+from ldncheck.kb import KnowledgeBase
+from ldncheck.match import analyse, rank, spellfix
+from ldncheck.model import Stance, Verdict
+from ldncheck.normalize import clean, normalize, stem
+from ldncheck.stance import is_question, negation_cues
+from ldncheck.topics import detect_topics
+
+
+def test_clean_folds_quotes_dashes_and_invisible_characters() -> None:
+    assert (
+        clean("LDN\u200b\u2019s  \u201cdose\u201d \u2013 4.5\u00a0mg") == 'LDN\'s "dose" - 4.5 mg'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LDN treats MS", "ldn treats multiple sclerosis"),
+        ("Low-dose naltrexone helps FM", "ldn helps fibromyalgia"),
+        ("naltrexone at a low dose for ME/CFS", "ldn for chronic fatigue syndrome"),
+        ("Naltrexone 4.5 mg eases PASC", "ldn eases long covid"),
+        ("Ms. Smith takes LDN", "ms. smith takes ldn"),
+    ],
+)
+def test_normalize_expands_abbreviations_and_names_of_ldn(
+    kb: KnowledgeBase, text: str, expected: str
+) -> None:
+    assert normalize(text, kb.lexicon) == expected
+
+
+def test_upper_case_only_abbreviations_leave_pronouns_alone(kb: KnowledgeBase) -> None:
+    assert "myalgic" not in normalize("LDN helped me a lot", kb.lexicon)
+    assert "myalgic" in normalize("LDN helped my ME", kb.lexicon)
+
+
+def test_stem_reads_inflections_alike() -> None:
+    assert stem("treats") == stem("treated") == stem("treating") == "treat"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("LDN reduces fibromyalgia pain", "fibromyalgia"),
+        ("LDN helps with Crohn's flares", "crohns-disease"),
+        ("LDN is FDA approved", "regulatory-status"),
+        ("Vivid dreams are common on LDN", "side-effects"),
+        ("LDN shrinks tumours", "cancer"),
+    ],
+)
+def test_detect_topics(kb: KnowledgeBase, text: str, topic: str) -> None:
+    assert topic in detect_topics(normalize(text, kb.lexicon), kb.lexicon)
+
+
+def test_a_specific_condition_outranks_general_pain(kb: KnowledgeBase) -> None:
+    topics = detect_topics(normalize("LDN eases fibromyalgia pain", kb.lexicon), kb.lexicon)
+    assert "fibromyalgia" in topics
+    assert "chronic-pain" not in topics
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("LDN helps MS", True),
+        ("Low dose naltrexone helps MS", True),
+        ("Naltrexone 50 mg is approved for alcohol dependence", False),
+        ("Vivitrol injections help people stay off heroin", False),
+        ("Ocrelizumab reduces MS relapses", False),
+    ],
+)
+def test_about_ldn(kb: KnowledgeBase, text: str, about: bool) -> None:
+    assert check_claim(text, kb).reading.about_ldn is about
+
+
+def test_document_context_makes_an_anaphor_an_ldn_claim(kb: KnowledgeBase) -> None:
+    text = "It has been proven to cure fibromyalgia."
+    assert check_claim(text, kb).verdict is Verdict.UNKNOWN
+    in_context = check_claim(text, kb, assume_ldn=True)
+    assert in_context.verdict.flagged
+    assert in_context.match is not None and in_context.match.claim.topic == "fibromyalgia"
+
+
+def test_document_context_does_not_capture_another_drug(kb: KnowledgeBase) -> None:
+    result = check_claim("Ocrelizumab slows MS progression.", kb, assume_ldn=True)
+    assert result.verdict is Verdict.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "text", ["Does LDN help MS?", "Can LDN cure cancer", "Is LDN safe with tramadol?"]
+)
+def test_questions_are_not_claims(kb: KnowledgeBase, text: str) -> None:
+    assert is_question(text, normalize(text, kb.lexicon))
+    result = check_claim(text, kb)
+    assert result.verdict is Verdict.UNKNOWN
+    assert result.stance is Stance.QUESTION
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("LDN may help MS fatigue", "may"),
+        ("LDN might ease fibromyalgia pain", "might"),
+        ("Small studies suggest LDN helps Crohn's disease", "suggest"),
+        ("Anecdotally, LDN helps long COVID fatigue", "anecdotally"),
+        ("Some patients report that LDN helps their fibromyalgia", "some patients report"),
+        ("Preliminary data hint that LDN helps Crohn's disease", "preliminary"),
+        ("LDN could reduce MS fatigue, but more research is needed", "could"),
+    ],
+)
+def test_hedge_family(kb: KnowledgeBase, text: str, cue: str) -> None:
+    result = check_claim(text, kb)
+    assert result.stance is Stance.HEDGED
+    assert any(cue in c for c in result.stance_cues)
+    assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LDN is clinically proven to treat fibromyalgia",
+        "LDN is a miracle cure for MS",
+        "Studies show LDN treats Crohn's disease",
+        "LDN is guaranteed to fix long COVID",
+    ],
+)
+def test_booster_family_makes_a_flag(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.stance is Stance.STRONG
+    assert result.verdict.flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LDN does not cure MS",
+        "There is no evidence that LDN slows MS progression",
+        "LDN has not been shown to help fibromyalgia",
+        "LDN isn't a treatment for cancer",
+        "LDN never reverses autism",
+    ],
+)
+def test_negation_family_denies_unproven_claims(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.stance is Stance.NEGATED
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_not_only_is_not_a_negation(kb: KnowledgeBase) -> None:
+    norm = normalize("LDN is not only safe but effective for MS", kb.lexicon)
+    assert negation_cues(norm, kb.lexicon, ()) == []
+    result = check_claim("LDN is not only safe but effective for MS", kb)
+    assert result.stance is not Stance.NEGATED
+    assert result.verdict is not Verdict.FALSE
+
+
+def test_nominal_negation_reaches_only_its_phrase(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN relieves fibromyalgia pain without the risks of opioids", kb)
+    assert result.stance is not Stance.NEGATED
+    assert result.verdict is Verdict.OVERSTATED
+
+
+def test_negation_in_a_side_clause_does_not_deny_the_claim(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN, which is not licensed for MS, may ease fatigue", kb)
+    assert result.verdict is Verdict.ACCURATE
+    assert result.match is not None and result.match.claim.topic == "multiple-sclerosis"
+
+
+@pytest.mark.parametrize(
+    ("asserting", "denying"),
+    [
+        ("LDN has no side effects", "LDN can cause side effects such as vivid dreams"),
+        (
+            "LDN is safe to take with opioid painkillers",
+            "LDN must not be taken with opioid painkillers",
+        ),
+        ("LDN is FDA-approved for MS", "LDN is not FDA-approved for MS"),
+        ("LDN is licensed in the UK for MS", "LDN is unlicensed in the UK"),
+    ],
+)
+def test_both_polarities_reach_consistent_verdicts(
+    kb: KnowledgeBase, asserting: str, denying: str
+) -> None:
+    # Whichever claim each sentence matches, the false statement is flagged false and the
+    # true one is accurate.
+    assert check_claim(asserting, kb).verdict is Verdict.FALSE
+    assert check_claim(denying, kb).verdict is Verdict.ACCURATE
+
+
+def test_misspellings_still_match(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN cures fibromyalga", kb)
+    assert result.match is not None and result.match.claim.topic == "fibromyalgia"
+
+
+def test_topic_gating_keeps_ms_away_from_crohns(kb: KnowledgeBase) -> None:
+    terms = spellfix(analyse(normalize("LDN treats MS", kb.lexicon), kb.lexicon), kb.index)
+    ranked = rank(terms, ("multiple-sclerosis",), kb.index)
+    assert ranked and all(c.claim.topic == "multiple-sclerosis" for c, _ in ranked)
+
+
+def test_a_topic_without_a_predicate_is_not_a_claim(kb: KnowledgeBase) -> None:
+    assert check_claim("I take LDN for my MS", kb).verdict is Verdict.UNKNOWN
+
+
+def test_unknown_results_offer_suggestions(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN and fibromyalgia, what a story", kb)
+    assert result.verdict is Verdict.UNKNOWN
