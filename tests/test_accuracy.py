@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from ldncheck.kb import KnowledgeBase
 
@@ -58,8 +59,6 @@ def test_clear_margin_over_the_fuzzy_baseline(figures: dict[str, dict[str, float
 
 
 def test_dev_set_shape() -> None:
-    import yaml
-
     rows = yaml.safe_load((ROOT / "tests" / "data" / "dev_claims.yaml").read_text())["sentences"]
     assert len(rows) >= 300
     hedged_or_negated = sum(r["stance"] in ("hedged", "negated") for r in rows)
@@ -72,8 +71,6 @@ def test_dev_set_shape() -> None:
 
 
 def test_no_dev_sentence_copies_a_knowledge_base_wording(kb: KnowledgeBase) -> None:
-    import yaml
-
     def fold(text: str) -> str:
         return " ".join(text.lower().strip(" .!?").split())
 
