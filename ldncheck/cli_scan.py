@@ -28,8 +28,10 @@ Examples:
 
   cat draft.md | ldncheck scan --stdin-filename draft.md -
 
-Suppress a checked finding with a directive on the line before it:
-<!-- ldncheck-disable-next-line overstated -- quoting the 2004 statement -->
+Suppress a finding you have checked with a directive on the line before it:
+
+\b
+  <!-- ldncheck-disable-next-line overstated -- quoting the 2004 statement -->
 """
 
 
@@ -64,7 +66,11 @@ def scan(
     *,
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files or directories to scan; - reads stdin.", show_default=False),
+        typer.Argument(
+            help="Files or directories to scan; - reads stdin.",
+            show_default=False,
+            metavar="PATH",
+        ),
     ],
     output: Annotated[
         ScanFormat, typer.Option("--format", "-f", help="Output format.")
@@ -95,7 +101,7 @@ def scan(
         ),
     ] = None,
     stdin_filename: Annotated[
-        str, typer.Option("--stdin-filename", help="Name for input read from -.")
+        str, typer.Option("--stdin-filename", help="Name for input read from -.", metavar="NAME")
     ] = "<stdin>",
     extensions: Annotated[
         str | None,
@@ -103,18 +109,25 @@ def scan(
             "--extensions",
             help="Comma-separated extensions to scan in directories.",
             show_default=False,
+            metavar=".md,.txt",
         ),
     ] = None,
     exclude: Annotated[
         list[str] | None,
         typer.Option(
-            "--exclude", help="Gitignore-style pattern to skip (repeatable).", show_default=False
+            "--exclude",
+            help="Gitignore-style pattern to skip (repeatable).",
+            show_default=False,
+            metavar="PATTERN",
         ),
     ] = None,
     baseline: Annotated[
         Path | None,
         typer.Option(
-            "--baseline", help="Ignore findings recorded in this file.", show_default=False
+            "--baseline",
+            help="Ignore findings recorded in this file.",
+            show_default=False,
+            metavar="FILE",
         ),
     ] = None,
     update_baseline: Annotated[
@@ -123,7 +136,10 @@ def scan(
     max_file_size: Annotated[
         str | None,
         typer.Option(
-            "--max-file-size", help="Skip larger files, e.g. 5MiB (default).", show_default=False
+            "--max-file-size",
+            help="Skip larger files, e.g. 5MiB (default).",
+            show_default=False,
+            metavar="SIZE",
         ),
     ] = None,
     skip_bad_files: Annotated[
@@ -149,9 +165,9 @@ def scan(
         "extensions": extensions,
         "exclude": list(exclude) if exclude else None,
         "max_file_size": max_file_size,
-        "kb": str(kb_dir_from(kb)) if kb_dir_from(kb) is not None else None,
+        "kb": str(kb) if kb is not None else None,
     }
-    settings = resolve(config=config, cwd=Path.cwd(), flags=flags)
+    settings = resolve(config=config, cwd=Path.cwd(), flags=flags, env=_environment())
     if update_baseline and baseline is None:
         raise ConfigError("--update-baseline needs --baseline FILE")
     code = _run(
@@ -223,6 +239,12 @@ def _people_summary(report: object, *, failed: bool) -> None:
         typer.echo(f"hint: {SUPPRESS_HINT}", err=True)
 
 
+def _environment() -> dict[str, object]:
+    """Settings given through the environment: only LDNCHECK_KB, as for ``check``."""
+    kb = kb_dir_from(None)
+    return {"kb": str(kb)} if kb is not None else {}
+
+
 def _render_options(output: ScanFormat, color: ColorMode) -> RenderOptions:
     if output not in PEOPLE_FORMATS:
         return RenderOptions()
@@ -249,9 +271,10 @@ def config_show(*, config: ConfigOption = None) -> None:
 
     Example: ldncheck config show
     """
-    settings = resolve(config=config, cwd=Path.cwd(), flags={})
+    settings = resolve(config=config, cwd=Path.cwd(), flags={}, env=_environment())
     rows = describe(settings)
     width = max(len(name) for name, _, _ in rows)
     for name, value, origin in rows:
         where = origin if origin != COMMAND_LINE else "command line"
-        typer.echo(f"{name.ljust(width)} = {value or '(empty)'}  # {where}")
+        shown = value or ("(bundled)" if name == "kb" else "(empty)")
+        typer.echo(f"{name.ljust(width)} = {shown}  # {where}")

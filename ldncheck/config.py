@@ -21,6 +21,7 @@ from ldncheck.model import Severity
 
 DEFAULT = "default"
 COMMAND_LINE = "command line"
+ENVIRONMENT = "environment"
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt", ".rst", ".qmd", ".mdx")
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
@@ -194,14 +195,23 @@ def load_file(path: Path, base: ScanSettings | None = None) -> ScanSettings:
     return (base or ScanSettings()).with_values(values, origin=str(path))
 
 
-def resolve(*, config: Path | None, cwd: Path, flags: Mapping[str, object]) -> ScanSettings:
-    """Defaults, then the given or discovered config file, then *flags* (None means unset)."""
+def resolve(
+    *,
+    config: Path | None,
+    cwd: Path,
+    flags: Mapping[str, object],
+    env: Mapping[str, object] | None = None,
+) -> ScanSettings:
+    """Defaults, then the config file, then *env*, then *flags* (None means unset)."""
     settings = ScanSettings()
     chosen = config if config is not None else discover(cwd)
     if config is not None and not config.is_file():
         raise ConfigError("config file not found", path=str(config))
     if chosen is not None:
         settings = load_file(chosen, settings)
+    if env:
+        from_env = {name: convert(name, value, where=ENVIRONMENT) for name, value in env.items()}
+        settings = settings.with_values(from_env, origin=ENVIRONMENT)
     given = {
         name: convert(name, value, where=COMMAND_LINE)
         for name, value in flags.items()

@@ -106,7 +106,7 @@ class Walker:
 
     def expand(self, raw: str) -> Iterator[InputFile | FileError]:
         """The files under the command-line path *raw*."""
-        path = Path(raw)
+        path = self.cwd / raw  # an absolute *raw* stays absolute
         display = display_path(path, self.cwd)
         try:
             info = path.stat()

@@ -91,7 +91,9 @@ class Assessment:
 def assess(result: Result, sentence: Sentence, *, checker: Checker, about_ldn: bool) -> Assessment:
     """The verdict the sentence's claim gets if asserted, and whether it is only reported."""
     if result.verdict.flagged:
-        return Assessment(result.verdict, _reported_why(result, sentence, checker, about_ldn))
+        return Assessment(
+            result.verdict, _reported_why(result, sentence, checker, about_ldn=about_ldn)
+        )
     if result.reported and result.match is not None:
         from ldncheck.judge import judge
 
@@ -102,7 +104,7 @@ def assess(result: Result, sentence: Sentence, *, checker: Checker, about_ldn: b
     return Assessment(result.verdict)
 
 
-def _reported_why(result: Result, sentence: Sentence, checker: Checker, about_ldn: bool) -> str:
+def _reported_why(result: Result, sentence: Sentence, checker: Checker, *, about_ldn: bool) -> str:
     if sentence.in_blockquote:
         return "in a blockquote"
     if sentence.in_quotes:

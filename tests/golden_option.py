@@ -18,7 +18,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture
 def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    """compare(path, text): assert equality with the golden file, or rewrite it (--update-golden)."""
+    """compare(path, text): assert equality with a golden file, or rewrite it (--update-golden)."""
     update = bool(request.config.getoption("--update-golden"))
 
     def compare(path: Path, text: str) -> None:

@@ -135,10 +135,11 @@ def test_kind_for_path(name: str, kind: DocumentKind) -> None:
     assert kind_for_path(name) is kind
 
 
-@pytest.mark.parametrize("case", sorted(CASES.glob("*.*")), ids=lambda p: p.name)
+DRAFTS = sorted(p for p in CASES.iterdir() if p.suffix != ".expected")
+
+
+@pytest.mark.parametrize("case", DRAFTS, ids=lambda p: p.name)
 def test_every_fixture_sentence_points_at_its_text(case: Path) -> None:
-    if case.suffix == ".expected":
-        pytest.skip("golden file")
     source = case.read_text(encoding="utf-8")
     document = parse_document(source, kind_for_path(case.name))
     assert document.sentences
