@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ldncheck.config import QuotesPolicy, ScanSettings
 from ldncheck.errors import InputError
@@ -337,3 +339,25 @@ def test_parallel_scan_matches_serial(kb: KnowledgeBase) -> None:
     parallel = run_scan([str(cases)], settings=ScanSettings(), kb=kb, cwd=cases.parent, jobs=2)
     assert serial.findings == parallel.findings
     assert serial.findings
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_any_text_scans_without_raising(text: str) -> None:
+    for path in ("a.md", "a.txt", "a.rst", "a.mdx"):
+        for finding in scan_text(
+            "LDN " + text, path=path, settings=ScanSettings(), checker=FakeChecker()
+        ):
+            assert finding.span.line >= 1
+            assert finding.span.column >= 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_decode_or_raise_input_error(data: bytes) -> None:
+    try:
+        decoded = decode(data)
+    except InputError as error:
+        assert error.message
+    else:
+        assert isinstance(decoded, str)
