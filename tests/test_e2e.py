@@ -1,0 +1,63 @@
+"""The installed console script, run as a user would run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from clirun import clean_env, run
+
+from ldncheck import __version__
+
+pytestmark = pytest.mark.e2e
+
+
+def test_panel(tmp_path: Path) -> None:
+    result = run("LDN treats MS", cwd=tmp_path)
+    assert result.returncode == 1
+    out = result.stdout.decode()
+    assert "OVERSTATED" in out
+    assert "multiple sclerosis" in out
+    assert b"\x1b[" not in result.stdout  # a pipe is not a terminal
+    assert result.stderr == b""
+
+
+def test_json(tmp_path: Path) -> None:
+    result = run("check", "--format", "json", "LDN has no side effects", cwd=tmp_path)
+    assert result.returncode == 1
+    doc = json.loads(result.stdout)
+    assert doc["verdict"] == "false"
+    assert result.stderr == b""
+
+
+def test_jsonl_pipe_keeps_order(tmp_path: Path) -> None:
+    stdin = b"LDN treats MS\nLDN is usually taken at 4.5 mg\n"
+    result = run("check", "--format", "jsonl", "-", stdin=stdin, cwd=tmp_path)
+    lines = result.stdout.decode().splitlines()
+    docs = [json.loads(line) for line in lines]
+    assert [d["claim"] for d in docs] == ["LDN treats MS", "LDN is usually taken at 4.5 mg"]
+    assert docs[0]["verdict"] == "overstated"
+    assert result.returncode == 1
+
+
+def test_python_dash_m_version(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ldncheck", "--version"],
+        capture_output=True,
+        cwd=tmp_path,
+        env=clean_env(),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.decode().startswith(f"ldncheck {__version__} (knowledge base reviewed ")
+
+
+def test_error_exit_code_from_the_real_process(tmp_path: Path) -> None:
+    result = run("check", "", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("ldncheck: error: the claim is empty")
+    assert b"Traceback" not in result.stderr
