@@ -213,7 +213,7 @@ def _run(
         kept, covered = split_by_baseline(report.findings, load_baseline(baseline))
         report = dataclasses.replace(report, findings=tuple(kept), baselined=covered)
     for error in report.errors:
-        word = "skipped" if skip_bad_files else "error"
+        word = "skipped" if skip_bad_files and error.skippable else "error"
         typer.echo(f"ldncheck: {word}: {error.path}: {error.message}", err=True)
     sys.stdout.write(RENDERERS[output](report, options))
     sys.stdout.flush()

@@ -38,10 +38,15 @@ class InputFile:
 
 @dataclass(frozen=True, slots=True)
 class FileError:
-    """A file that could not be scanned, and why."""
+    """A file that could not be scanned, and why.
+
+    ``skippable`` is False for a path named on the command line that does not exist: that is a
+    usage mistake, never silenced by ``--skip-bad-files``.
+    """
 
     path: str
     message: str
+    skippable: bool = True
 
 
 def display_path(path: Path, cwd: Path) -> str:
@@ -111,7 +116,7 @@ class Walker:
         try:
             info = path.stat()
         except FileNotFoundError:
-            yield FileError(display, "no such file or directory")
+            yield FileError(display, "no such file or directory", skippable=False)
             return
         except OSError as error:
             yield FileError(display, f"cannot read: {error.strerror or error}")

@@ -72,6 +72,7 @@ class _MarkdownReader:
         self.kind = kind
         self.units: list[Unit] = []
         self.code_lines: set[int] = set()
+        self.front_matter = ""
 
     def read(self) -> Document:
         text = self.masker.text
@@ -85,11 +86,12 @@ class _MarkdownReader:
         self._walk(tokens)
         masked = self.masker.masked()
         sentences = tuple(split_units(masked, self.units, self.masker.index))
-        return Document(sentences, frozenset(self.code_lines))
+        return Document(sentences, frozenset(self.code_lines), self.front_matter)
 
     def _mask_preamble(self, text: str) -> str:
         front = _FRONT_MATTER.match(text)
         if front:
+            self.front_matter = front.group()
             self.masker.mask(0, front.end())
             self._quiet(0, self.masker.index.position(front.end() - 1)[0])
         if self.kind is DocumentKind.MDX:

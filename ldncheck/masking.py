@@ -13,10 +13,12 @@ from ldncheck.sentences import LineIndex, Sentence
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A parsed document: its sentences and the lines where directives are not honoured."""
+    """A parsed document: its sentences, the lines where directives are not honoured, and its
+    front matter (not prose, but its title says what the document is about)."""
 
     sentences: tuple[Sentence, ...]
     code_lines: frozenset[int] = frozenset()
+    front_matter: str = ""
 
 
 INLINE_MASKS = (

@@ -66,9 +66,9 @@ def at_least(severity: Severity, threshold: Severity) -> bool:
 def exit_code(
     report: ScanReport, *, fail_on: Severity, exit_zero: bool, skip_bad_files: bool
 ) -> ExitCode:
-    """ERROR if a file could not be scanned (unless skip_bad_files); FINDINGS if an unsuppressed
-    finding is at or above fail_on (unless exit_zero); CLEAN otherwise."""
-    if report.errors and not skip_bad_files:
+    """ERROR if a named path is missing, or a file could not be scanned (unless skip_bad_files);
+    FINDINGS if an unsuppressed finding is at or above fail_on (unless exit_zero); else CLEAN."""
+    if any(not (skip_bad_files and error.skippable) for error in report.errors):
         return ExitCode.ERROR
     if not exit_zero and any(at_least(f.severity, fail_on) for f in report.visible):
         return ExitCode.FINDINGS
@@ -154,7 +154,9 @@ def scan_text(
         return []
     kind = kind or kind_for_path(path)
     document = parse_document(text, kind)
-    about_ldn = any(LDN_WORD.search(s.text) for s in document.sentences)
+    about_ldn = bool(LDN_WORD.search(document.front_matter)) or any(
+        LDN_WORD.search(s.text) for s in document.sentences
+    )
     findings = list(
         _findings(
             document.sentences, path=path, settings=settings, checker=checker, about_ldn=about_ldn

@@ -88,6 +88,13 @@ def test_a_document_naming_ldn_only_in_code_is_not_about_ldn() -> None:
     assert checker.calls == [("It cures MS today.", False)]
 
 
+def test_front_matter_naming_ldn_makes_the_document_about_ldn() -> None:
+    checker = FakeChecker()
+    text = "---\ntitle: LDN and MS\n---\nIt cures MS today.\n"
+    scan_text(text, path="a.md", settings=ScanSettings(), checker=checker)
+    assert checker.calls == [("It cures MS today.", True)]
+
+
 def test_a_document_never_naming_ldn_is_not_even_parsed() -> None:
     checker = FakeChecker()
     assert (

@@ -64,6 +64,7 @@ def test_clean_file_is_silent(draft: Path) -> None:
 def test_missing_path_is_exit_2_with_one_line(draft: Path) -> None:
     result = scan("no-such-file.md")
     assert result.exit_code == 2
+    assert scan("--skip-bad-files", "no-such-file.md").exit_code == 2
     assert "ldncheck: error: no-such-file.md: no such file or directory" in result.stderr
     assert "Traceback" not in result.output
 
