@@ -22,15 +22,24 @@ from ldncheck.topics import detect_topics, read_ldn
 
 
 def _anchors(norm: str, variant: Variant, kb: KnowledgeBase) -> tuple[str, ...]:
-    """Words of ``norm`` that carry the matched claim's terms, to find the claim's clause."""
+    """Words of ``norm`` that carry the matched claim's terms, to find the claim's clause.
+
+    Predicate words are marked with "+" (they weigh more); words of a phrase such as
+    "off-label" count when the phrase's canonical word is one of the claim's terms.
+    """
     lex = kb.lexicon
     out: set[str] = set()
-    for word in tokens(norm):
-        term = stem(lex.equivalents.get(word, word))
+
+    def add(words: list[str], term: str) -> None:
         if term in variant.terms.predicate:
-            out.add("+" + word)
+            out.update("+" + w for w in words)
         elif term in variant.terms.topic:
-            out.add(word)
+            out.update(words)
+
+    for hit in lex.equivalent_pattern.finditer(norm):
+        add(tokens(hit.group(0)), stem(lex.equivalents[hit.group(0)]))
+    for word in tokens(norm):
+        add([word], stem(word))
     return tuple(out)
 
 
@@ -44,18 +53,22 @@ def _prefer_same_polarity(
     claim the writer made.
     """
     top = ranked[0][0].score
-    tied = [cv for cv in ranked if cv[0].score >= top - 0.5]
+    tied = [cv for cv in ranked if cv[0].score == top]
     if len(tied) > 1:
-        own = bool(negation_cues(norm, kb.lexicon, ()))
         for cv in tied:
-            if bool(negation_cues(cv[1].norm, kb.lexicon, ())) == own:
+            terms = cv[1].terms.all
+            own = bool(negation_cues(norm, kb.lexicon, (), terms))
+            if bool(negation_cues(cv[1].norm, kb.lexicon, (), terms)) == own:
                 return cv
     return ranked[0]
 
 
 # Non-restrictive side remarks (", which is unlicensed, ...", "(off-label)") qualify the
 # subject; the writer's claim is in the rest of the sentence.
-_SIDE_REMARK = re.compile(r",\s*(?:which|who)\b[^,]*,|\([^)]*\)")
+_SIDE_REMARK = re.compile(
+    r",\s*(?:which|who)\b[^,]*,|\([^)]*\)"
+    r"|^(?:although|though|even though|while|whilst|whereas|despite)\b[^,]*,"
+)
 
 
 def _rank_main_clause_first(
@@ -139,6 +152,7 @@ def check_claim(text: str, kb: KnowledgeBase, *, assume_ldn: bool = False) -> Re
         lex,
         wording=variant.norm,
         anchor_words=_anchors(norm, variant, kb) + _anchors(variant.norm, variant, kb),
+        claim_terms=variant.terms.all,
         descriptive=lex.topics[claim.topic].descriptive,
     )
     verdict = judge(claim.evidence, stance.stance)

@@ -19,6 +19,7 @@ _STANCE_FAMILIES = (
     "negations",
     "nominal_negations",
     "postfix_negations",
+    "lexical_negations",
     "not_negations",
     "hedges",
     "reported",
@@ -121,7 +122,8 @@ def _topics(doc: Located) -> tuple[dict[str, Topic], dict[str, re.Pattern[str]],
             terms=tuple(terms),
             descriptive=bool(spec.get("descriptive", False)),
         )
-        patterns[slug] = _union(terms)
+        # Longest terms first, so "crohn's disease" is read whole rather than as "crohn's".
+        patterns[slug] = _union(sorted(terms, key=len, reverse=True))
         if spec.get("general"):
             general.add(slug)
     return topics, patterns, frozenset(general)

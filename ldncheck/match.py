@@ -58,9 +58,20 @@ class ClaimIndex:
     vocabulary: tuple[str, ...]
 
 
+_STRIPPED = (
+    "not_negations",
+    "governing_negations",
+    "negations",
+    "nominal_negations",
+    "postfix_negations",
+    "hedges",
+    "reported",
+)
+
+
 def _strip_cues(norm: str, lexicon: Lexicon) -> str:
     """Remove stance words so that "does not cure" and "cures" share their content."""
-    for family in ("not_negations", "governing_negations", "negations", "hedges", "reported"):
+    for family in _STRIPPED:
         norm = lexicon.stance[family].sub(" ", norm)
     return norm
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ldncheck.lexicon import Lexicon
 from ldncheck.model import Stance, StanceReading
+from ldncheck.normalize import stem
 
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]]|\s-\s|\b(?:but|although|though|while|whereas|however|yet|which|who|because|"
@@ -59,7 +60,8 @@ def _claim_clause(norm: str, anchors: dict[str, float]) -> tuple[int, int]:
         hits = sum(weight for a, weight in anchors.items() if a in words)
         if hits > best_hits:
             best, best_hits = (start, end), hits
-    return best
+    # With no claim word in any clause, the whole sentence is the claim's clause.
+    return best if best_hits > 0 else (0, len(norm))
 
 
 def _weighted(anchor_words: Iterable[str]) -> Iterable[tuple[str, float]]:
@@ -83,7 +85,22 @@ def _scoped(
     return out
 
 
-def negation_cues(norm: str, lexicon: Lexicon, anchor_words: Iterable[str]) -> list[str]:
+def _lexical(clause: str, lexicon: Lexicon, claim_terms: frozenset[str]) -> list[str]:
+    """Self-denying words ("unlicensed") that deny the concept the claim is about."""
+    out = []
+    for hit in lexicon.stance["lexical_negations"].finditer(clause):
+        canonical = lexicon.equivalents.get(hit.group(0))
+        if canonical is None or stem(canonical) in claim_terms or not claim_terms:
+            out.append(hit.group(0))
+    return out
+
+
+def negation_cues(
+    norm: str,
+    lexicon: Lexicon,
+    anchor_words: Iterable[str],
+    claim_terms: frozenset[str] = frozenset(),
+) -> list[str]:
     """Negation cues that apply to the claim.
 
     Governing cues ("no evidence that") cover the sentence; verbal ones ("does not") cover
@@ -100,7 +117,8 @@ def negation_cues(norm: str, lexicon: Lexicon, anchor_words: Iterable[str]) -> l
     verbal = [m.group(0) for m in lexicon.stance["negations"].finditer(clause)]
     nominal = _scoped(lexicon.stance["nominal_negations"], clause, words, forward=True)
     postfix = _scoped(lexicon.stance["postfix_negations"], clause, words, forward=False)
-    return governing + verbal + nominal + postfix
+    lexical = _lexical(clause, lexicon, claim_terms)
+    return governing + verbal + nominal + postfix + lexical
 
 
 def _found(family: str, norm: str, lexicon: Lexicon) -> list[str]:
@@ -114,6 +132,7 @@ def read_stance(
     *,
     wording: str,
     anchor_words: Iterable[str],
+    claim_terms: frozenset[str],
     descriptive: bool,
 ) -> StanceReading:
     """The stance of ``text`` toward the claim ``wording`` (both normalised) it matched."""
@@ -121,8 +140,8 @@ def read_stance(
     reported = _found("reported", norm, lexicon)
     if is_question(text, norm):
         return StanceReading(Stance.QUESTION, ("?",), reported=bool(reported))
-    own = negation_cues(norm, lexicon, anchors)
-    theirs = negation_cues(wording, lexicon, anchors)
+    own = negation_cues(norm, lexicon, anchors, claim_terms)
+    theirs = negation_cues(wording, lexicon, anchors, claim_terms)
     # Presence, not parity: "not approved and unlicensed" denies once, not twice;
     # true double negatives ("not without") are listed as non-negations in the lexicon.
     if bool(own) != bool(theirs):
