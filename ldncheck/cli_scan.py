@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -251,7 +252,8 @@ def _render_options(output: ScanFormat, color: ColorMode) -> RenderOptions:
     from ldncheck.console import colour_wanted
 
     isatty = getattr(sys.stdout, "isatty", lambda: False)()
-    return RenderOptions(color=colour_wanted(color, stream_is_tty=isatty))
+    width = shutil.get_terminal_size((100, 24)).columns if isatty else 100
+    return RenderOptions(color=colour_wanted(color, stream_is_tty=isatty), width=width)
 
 
 def _stdin(paths: list[str], name: str, settings: ScanSettings) -> tuple[str, bytes] | None:
