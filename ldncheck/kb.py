@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -10,7 +11,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ldncheck import kbcache
 from ldncheck.errors import KnowledgeBaseError
+from ldncheck.kbcache import KbParts
 from ldncheck.kbschema import validate_claims, validate_sources
 from ldncheck.lexicon import Lexicon, build_lexicon
 from ldncheck.match import ClaimIndex, build_index
@@ -79,10 +82,6 @@ def _read(path: Path) -> str:
         raise KnowledgeBaseError(f"cannot read: {exc.strerror}", path=str(path)) from None
 
 
-def _parse(path: Path) -> Located:
-    return load_located(_read(path), str(path))
-
-
 def _lexicon_path(directory: Path) -> Path:
     own = directory / LEXICON_FILE
     return own if own.is_file() else bundled_dir() / LEXICON_FILE
@@ -92,30 +91,69 @@ def _reviewed(value: Any) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
+def _build(paths: tuple[Path, ...], texts: tuple[str, ...]) -> tuple[KbParts, Lexicon]:
+    """Parse, validate and index the YAML: the slow path, taken when the cache misses."""
+    lexicon_doc, sources_doc, claims_doc = (
+        load_located(text, str(path)) for path, text in zip(paths, texts, strict=True)
+    )
+    lexicon = build_lexicon(lexicon_doc)
+    sources = validate_sources(sources_doc)
+    caveats, claims = validate_claims(claims_doc, sources, set(lexicon.topics))
+    parts = KbParts(
+        lexicon_data=lexicon_doc.data, schema_version=int(claims_doc.data.get("schema_version", 1)),
+        reviewed=_reviewed(claims_doc.data.get("reviewed")), caveats=caveats, claims=claims,
+        sources=sources, index=build_index(claims, lexicon),
+    )
+    return parts, lexicon
+
+
+def _assemble(base: Path, parts: KbParts, lexicon: Lexicon) -> KnowledgeBase:
+    return KnowledgeBase(
+        schema_version=parts.schema_version,
+        reviewed=parts.reviewed,
+        claims=parts.claims,
+        sources=MappingProxyType({s.id: s for s in parts.sources}),
+        caveats=MappingProxyType(parts.caveats),
+        lexicon=lexicon,
+        index=parts.index,
+        origin=str(base),
+        by_id=MappingProxyType({c.id: c for c in parts.claims}),
+    )
+
+
+def _store(where: Path, key: str, parts: KbParts) -> None:
+    """Cache ``parts`` only if they survive the JSON round trip unchanged."""
+    payload = kbcache.encode(parts)
+    try:
+        same = kbcache.decode(json.loads(json.dumps(payload))) == parts
+    except (kbcache.CacheInvalid, TypeError, ValueError):
+        same = False
+    if same:
+        kbcache.write(where, key, payload)
+
+
 def load_kb(directory: Path | None = None) -> KnowledgeBase:
     """Load, validate and index the knowledge base in ``directory`` (default: the bundled one).
 
-    A directory without its own ``lexicon.yaml`` uses the bundled lexicon.
+    A directory without its own ``lexicon.yaml`` uses the bundled lexicon. A cached copy of the
+    validated, indexed result is used when the YAML and the code are unchanged (see kbcache).
     """
     base = directory if directory is not None else bundled_dir()
     if not base.is_dir():
         raise KnowledgeBaseError("knowledge-base directory not found", path=str(base))
-    lexicon = build_lexicon(_parse(_lexicon_path(base)))
-    sources_doc = _parse(base / "sources.yaml")
-    sources = validate_sources(sources_doc)
-    claims_doc = _parse(base / "claims.yaml")
-    caveats, claims = validate_claims(claims_doc, sources, set(lexicon.topics))
-    return KnowledgeBase(
-        schema_version=int(claims_doc.data.get("schema_version", 1)),
-        reviewed=_reviewed(claims_doc.data.get("reviewed")),
-        claims=claims,
-        sources=MappingProxyType({s.id: s for s in sources}),
-        caveats=MappingProxyType(caveats),
-        lexicon=lexicon,
-        index=build_index(claims, lexicon),
-        origin=str(base),
-        by_id=MappingProxyType({c.id: c for c in claims}),
-    )
+    paths = (_lexicon_path(base), base / "sources.yaml", base / "claims.yaml")
+    texts = tuple(_read(p) for p in paths)
+    if not kbcache.enabled():
+        return _assemble(base, *_build(paths, texts))
+    key = kbcache.cache_key([t.encode() for t in texts])
+    where = kbcache.cache_file(str(base.resolve()))
+    try:
+        parts = kbcache.decode(kbcache.read(where, key))
+    except kbcache.CacheInvalid:
+        parts, lexicon = _build(paths, texts)
+        _store(where, key, parts)
+        return _assemble(base, parts, lexicon)
+    return _assemble(base, parts, build_lexicon(Located(parts.lexicon_data, None, str(paths[0]))))
 
 
 def lint_kb(kb: KnowledgeBase) -> list[str]:
