@@ -21,26 +21,27 @@ from ldncheck.stance import is_question, negation_cues, read_stance
 from ldncheck.topics import detect_topics, read_ldn
 
 
-def _anchors(norm: str, variant: Variant, kb: KnowledgeBase) -> tuple[str, ...]:
-    """Words of ``norm`` that carry the matched claim's terms, to find the claim's clause.
+def _anchors(norm: str, variant: Variant, kb: KnowledgeBase) -> dict[str, float]:
+    """Words of ``norm`` that carry the matched claim's terms, weighted, to find its clause.
 
-    Predicate words are marked with "+" (they weigh more); words of a phrase such as
-    "off-label" count when the phrase's canonical word is one of the claim's terms.
+    A word weighs its term's IDF, doubled for predicate words: "licensed" says more about a
+    licensing claim than "UK" does. Words of a phrase such as "off-label" count when the
+    phrase's canonical word is one of the claim's terms.
     """
-    lex = kb.lexicon
-    out: set[str] = set()
+    lex, weights = kb.lexicon, kb.index.weights
+    out: dict[str, float] = {}
 
     def add(words: list[str], term: str) -> None:
-        if term in variant.terms.predicate:
-            out.update("+" + w for w in words)
-        elif term in variant.terms.topic:
-            out.update(words)
+        factor = 2.0 if term in variant.terms.predicate else 1.0
+        if term in variant.terms.all:
+            for word in words:
+                out[word] = max(out.get(word, 0.0), factor * weights.get(term, 1.0))
 
     for hit in lex.equivalent_pattern.finditer(norm):
         add(tokens(hit.group(0)), stem(lex.equivalents[hit.group(0)]))
     for word in tokens(norm):
         add([word], stem(word))
-    return tuple(out)
+    return out
 
 
 def _prefer_same_polarity(
@@ -57,8 +58,8 @@ def _prefer_same_polarity(
     if len(tied) > 1:
         for cv in tied:
             terms = cv[1].terms.all
-            own = bool(negation_cues(norm, kb.lexicon, (), terms))
-            if bool(negation_cues(cv[1].norm, kb.lexicon, (), terms)) == own:
+            own = bool(negation_cues(norm, kb.lexicon, {}, terms))
+            if bool(negation_cues(cv[1].norm, kb.lexicon, {}, terms)) == own:
                 return cv
     return ranked[0]
 
@@ -83,20 +84,26 @@ def _rank_main_clause_first(
     return rank(spellfix(analyse(norm, kb.lexicon), kb.index), gate, kb.index)
 
 
-def _denies_evidence(norm: str, kb: KnowledgeBase) -> bool:
-    return bool(kb.lexicon.stance["governing_negations"].search(norm))
+def _qualifies_evidence(norm: str, kb: KnowledgeBase) -> bool:
+    stance = kb.lexicon.stance
+    return bool(stance["governing_negations"].search(norm) or stance["hedges"].search(norm))
 
 
-def _efficacy_claims(ranked: list[tuple[Candidate, Variant]]) -> list[tuple[Candidate, Variant]]:
-    """For "there is no evidence for LDN in X": the topic's unproven claims, floored to a match.
+# How close a claim must be to stand for "the evidence for LDN in X" (see _unproven_claims).
+EVIDENCE_FLOOR = 20.0
 
-    Such a sentence names no predicate, yet it plainly denies that LDN is shown to work for
-    X; it is matched to the best of X's claims that are not established.
+
+def _unproven_claims(ranked: list[tuple[Candidate, Variant]]) -> list[tuple[Candidate, Variant]]:
+    """For "there is no evidence for LDN in X" or "evidence in X is anecdotal": X's unproven claims.
+
+    Such a sentence names no predicate, yet it plainly says that LDN is not shown to work for
+    X; it is matched to the best of X's claims that are not established, floored to a match.
+    Being hedged or negated, it is accurate against any of them.
     """
     unproven = [
         cv
         for cv in ranked
-        if cv[0].claim.evidence is not Evidence.ESTABLISHED and cv[0].score >= SUGGEST_THRESHOLD
+        if cv[0].claim.evidence is not Evidence.ESTABLISHED and cv[0].score >= EVIDENCE_FLOOR
     ]
     return [(Candidate(c.claim, max(c.score, MATCH_THRESHOLD), c.variant), v) for c, v in unproven]
 
@@ -130,8 +137,8 @@ def check_claim(text: str, kb: KnowledgeBase, *, assume_ldn: bool = False) -> Re
     suggestions = tuple(c for c, _ in ranked[:3] if c.score >= SUGGEST_THRESHOLD)
     if is_question(text, norm):
         return _unknown(text, reading, "A question, not a claim.", suggestions, Stance.QUESTION)
-    if _denies_evidence(norm, kb) and topics and ranked and ranked[0][0].score < MATCH_THRESHOLD:
-        ranked = _efficacy_claims(ranked)
+    if _qualifies_evidence(norm, kb) and topics and ranked and ranked[0][0].score < MATCH_THRESHOLD:
+        ranked = _unproven_claims(ranked)
     if not topics or not ranked or ranked[0][0].score < MATCH_THRESHOLD:
         why = (
             "No knowledge-base claim matches closely enough."
@@ -151,7 +158,7 @@ def check_claim(text: str, kb: KnowledgeBase, *, assume_ldn: bool = False) -> Re
         norm,
         lex,
         wording=variant.norm,
-        anchor_words=_anchors(norm, variant, kb) + _anchors(variant.norm, variant, kb),
+        anchors=_anchors(norm, variant, kb) | _anchors(variant.norm, variant, kb),
         claim_terms=variant.terms.all,
         descriptive=lex.topics[claim.topic].descriptive,
     )

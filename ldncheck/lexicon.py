@@ -31,6 +31,7 @@ _TOP_KEYS = {
     "schema_version",
     "abbreviations",
     "synonyms",
+    "match_rewrites",
     "equivalents",
     "stopwords",
     "ldn",
@@ -45,6 +46,7 @@ class Lexicon:
 
     abbreviations: tuple[Rewrite, ...]
     synonyms: tuple[Rewrite, ...]
+    match_rewrites: tuple[Rewrite, ...]
     equivalents: Mapping[str, str]
     equivalent_pattern: re.Pattern[str]
     stopwords: frozenset[str]
@@ -152,6 +154,7 @@ def build_lexicon(doc: Located) -> Lexicon:
     return Lexicon(
         abbreviations=_rewrites(doc, "abbreviations", "expansion"),
         synonyms=_rewrites(doc, "synonyms", "replacement"),
+        match_rewrites=_rewrites(doc, "match_rewrites", "replacement"),
         equivalents=MappingProxyType(words),
         equivalent_pattern=equivalent_pattern,
         stopwords=frozenset(str(w).lower() for w in doc.data.get("stopwords") or []),

@@ -87,6 +87,8 @@ def _canonical(words: Iterable[str], lexicon: Lexicon) -> frozenset[str]:
 
 def canonicalise(norm: str, lexicon: Lexicon) -> str:
     """Rewrite every equivalent word or phrase to its canonical word, in one pass."""
+    for pattern, replacement in lexicon.match_rewrites:
+        norm = pattern.sub(f" {replacement} ", norm)
     table = lexicon.equivalents
     return lexicon.equivalent_pattern.sub(lambda m: f" {table[m.group(0)]} ", norm)
 
@@ -172,6 +174,20 @@ def _implied(words: frozenset[str], variant: frozenset[str], weights: Mapping[st
     return IMPLIED_CREDIT * credit
 
 
+# A wording that names a quantity the sentence contradicts ("4.5 mg" against "50 mg") is a
+# different claim, however many words they share.
+QUANTITY_CONFLICT_FACTOR = 0.6
+
+
+def _numbers(terms: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in terms if t.replace(".", "", 1).isdigit())
+
+
+def _quantity_factor(sentence: frozenset[str], variant: frozenset[str]) -> float:
+    theirs, ours = _numbers(variant), _numbers(sentence)
+    return QUANTITY_CONFLICT_FACTOR if theirs and ours and not theirs & ours else 1.0
+
+
 def score_variant(sentence: Terms, variant: Terms, weights: Mapping[str, float]) -> float:
     """0-100: how much of the wording's claim the sentence carries, and how little else."""
     words = sentence.all
@@ -185,10 +201,14 @@ def score_variant(sentence: Terms, variant: Terms, weights: Mapping[str, float])
     topic_recall = _weight(variant.topic & words, weights) / topic_total if topic_total else 1.0
     sentence_total = _weight(words, weights)
     precision = _weight(words & variant.all, weights) / sentence_total if sentence_total else 0.0
-    return 100.0 * (
-        _PREDICATE_WEIGHT * predicate_recall
-        + _TOPIC_WEIGHT * topic_recall
-        + _PRECISION_WEIGHT * precision
+    return (
+        _quantity_factor(words, variant.all)
+        * 100.0
+        * (
+            _PREDICATE_WEIGHT * predicate_recall
+            + _TOPIC_WEIGHT * topic_recall
+            + _PRECISION_WEIGHT * precision
+        )
     )
 
 

@@ -9,7 +9,7 @@ claim ("there is no evidence that ...").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 from ldncheck.lexicon import Lexicon
 from ldncheck.model import Stance, StanceReading
@@ -17,12 +17,12 @@ from ldncheck.normalize import stem
 
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]]|\s-\s|\b(?:but|although|though|while|whereas|however|yet|which|who|because|"
-    r"since|unless|except|whether|so)\b"
+    r"since|unless|except|whether|so|that)\b"
 )
 _AUX_START = re.compile(
     r"^(?:does|do|did|is|are|was|were|can|could|should|would|will|has|have|may|might)\b"
 )
-_WORD = re.compile(r"[a-z0-9']+")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # How many words a nominal negation ("no", "without") reaches.
 _NOMINAL_SCOPE = 4
 
@@ -49,10 +49,10 @@ def _blank(norm: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), norm)
 
 
-def _claim_clause(norm: str, anchors: dict[str, float]) -> tuple[int, int]:
+def _claim_clause(norm: str, anchors: Mapping[str, float]) -> tuple[int, int]:
     """The clause holding most of the matched claim's words (the first clause on a tie).
 
-    Anchors come weighted: what a claim says LDN does outweighs the topic it names.
+    Anchors come weighted by how much they say about the claim (see check._anchors).
     """
     best, best_hits = (0, len(norm)), -1.0
     for start, end in _clauses(norm):
@@ -62,12 +62,6 @@ def _claim_clause(norm: str, anchors: dict[str, float]) -> tuple[int, int]:
             best, best_hits = (start, end), hits
     # With no claim word in any clause, the whole sentence is the claim's clause.
     return best if best_hits > 0 else (0, len(norm))
-
-
-def _weighted(anchor_words: Iterable[str]) -> Iterable[tuple[str, float]]:
-    for word in anchor_words:
-        weight = 2.0 if word.startswith("+") else 1.0
-        yield word.lstrip("+"), weight
 
 
 def _scoped(
@@ -98,7 +92,7 @@ def _lexical(clause: str, lexicon: Lexicon, claim_terms: frozenset[str]) -> list
 def negation_cues(
     norm: str,
     lexicon: Lexicon,
-    anchor_words: Iterable[str],
+    anchors: Mapping[str, float],
     claim_terms: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Negation cues that apply to the claim.
@@ -107,7 +101,6 @@ def negation_cues(
     the claim's clause; nominal ones ("no", "without") only the few words after them, so
     "relieves pain without the risks of opioids" still asserts that it relieves pain.
     """
-    anchors = dict(_weighted(anchor_words))
     text = _blank(norm, lexicon.stance["not_negations"])
     governing = [m.group(0) for m in lexicon.stance["governing_negations"].finditer(text)]
     text = _blank(text, lexicon.stance["governing_negations"])
@@ -131,12 +124,11 @@ def read_stance(
     lexicon: Lexicon,
     *,
     wording: str,
-    anchor_words: Iterable[str],
+    anchors: Mapping[str, float],
     claim_terms: frozenset[str],
     descriptive: bool,
 ) -> StanceReading:
     """The stance of ``text`` toward the claim ``wording`` (both normalised) it matched."""
-    anchors = tuple(anchor_words)
     reported = _found("reported", norm, lexicon)
     if is_question(text, norm):
         return StanceReading(Stance.QUESTION, ("?",), reported=bool(reported))

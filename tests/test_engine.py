@@ -153,7 +153,7 @@ def test_negation_family_denies_unproven_claims(kb: KnowledgeBase, text: str) ->
 
 def test_not_only_is_not_a_negation(kb: KnowledgeBase) -> None:
     norm = normalize("LDN is not only safe but effective for MS", kb.lexicon)
-    assert negation_cues(norm, kb.lexicon, ()) == []
+    assert negation_cues(norm, kb.lexicon, {}) == []
     result = check_claim("LDN is not only safe but effective for MS", kb)
     assert result.stance is not Stance.NEGATED
     assert result.verdict is not Verdict.FALSE
