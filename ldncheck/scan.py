@@ -8,33 +8,30 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ldncheck.config import QuotesPolicy, ScanSettings
+from ldncheck.config import ScanSettings
 from ldncheck.errors import InputError
 from ldncheck.files import FileError, InputFile, Walker, read_text
 from ldncheck.markdown import DocumentKind, kind_for_path, parse_document
-from ldncheck.model import ExitCode, Finding, Result, Severity, Stance, Verdict
-from ldncheck.rules import FALSE_CLAIM, OVERSTATED_CLAIM, REPORTED_CLAIM, UNKNOWN_CLAIM
+from ldncheck.model import ExitCode, Finding, Result, Severity
+from ldncheck.policy import MIN_WORDS, Checker, assess, classify
 from ldncheck.sentences import Sentence
 from ldncheck.suppress import apply_suppressions, parse_directives
 
 if TYPE_CHECKING:
     from ldncheck.kb import KnowledgeBase
 
-Checker = Callable[[str, bool], Result]
 
 # A document that names LDN or naltrexone anywhere is "about LDN"; one that never does is not
 # parsed at all unless it carries directives (they must still be validated).
 LDN_WORD = re.compile(r"\b(?:LDN|naltrexone)\b", re.IGNORECASE)
 _PREFILTER = re.compile(r"ldn|naltrexone|ldncheck-", re.IGNORECASE)
 _RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1, Severity.NONE: 0}
-_CODE_BY_VERDICT = {Verdict.FALSE: FALSE_CLAIM, Verdict.OVERSTATED: OVERSTATED_CLAIM}
-_SEVERITY_BY_VERDICT = {Verdict.FALSE: Severity.ERROR, Verdict.OVERSTATED: Severity.WARNING}
 _MARKDOWN_KINDS = (DocumentKind.MARKDOWN, DocumentKind.MDX)
 
 
@@ -73,72 +70,6 @@ def exit_code(
     if not exit_zero and any(at_least(f.severity, fail_on) for f in report.visible):
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
-
-
-_QUOTED = re.compile(r'"([^"\n]{8,})"|\u201c([^\u201d\n]{8,})\u201d')
-# A claim needs a subject, a verb and an object; shorter units are headings and labels.
-MIN_WORDS = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Assessment:
-    """What a checked sentence amounts to: the verdict if asserted, and why it is not."""
-
-    verdict: Verdict
-    reported_why: str = ""
-
-
-def assess(result: Result, sentence: Sentence, *, checker: Checker, about_ldn: bool) -> Assessment:
-    """The verdict the sentence's claim gets if asserted, and whether it is only reported."""
-    if result.verdict.flagged:
-        return Assessment(
-            result.verdict, _reported_why(result, sentence, checker, about_ldn=about_ldn)
-        )
-    if result.reported and result.match is not None:
-        from ldncheck.judge import judge
-
-        # The core reads reported speech as hedged; what matters here is the claim repeated.
-        asserted = judge(result.match.claim.evidence, Stance.STRONG)
-        if asserted.flagged:
-            return Assessment(asserted, "reported speech")
-    return Assessment(result.verdict)
-
-
-def _reported_why(result: Result, sentence: Sentence, checker: Checker, *, about_ldn: bool) -> str:
-    if sentence.in_blockquote:
-        return "in a blockquote"
-    if sentence.in_quotes:
-        return "inside quotation marks"
-    if result.reported:
-        return "reported speech"
-    claim = result.match.claim.id if result.match else None
-    for found in _QUOTED.finditer(sentence.text):
-        quoted = checker(found.group(found.lastindex or 1), about_ldn)
-        if quoted.verdict.flagged and quoted.match and quoted.match.claim.id == claim:
-            return "the claim is quoted"
-    return ""
-
-
-def classify(
-    result: Result, assessment: Assessment, settings: ScanSettings
-) -> tuple[Severity, str, str] | None:
-    """(severity, note, rule code) for a checked sentence, or None when it is not reported."""
-    verdict, why = assessment.verdict, assessment.reported_why
-    if verdict.flagged:
-        if why and settings.quotes is QuotesPolicy.IGNORE:
-            return None
-        if why and settings.quotes is QuotesPolicy.INFO:
-            return Severity.INFO, f"reported, not asserted: {why}", REPORTED_CLAIM
-        return _SEVERITY_BY_VERDICT[verdict], "", _CODE_BY_VERDICT[verdict]
-    if verdict is Verdict.UNKNOWN and settings.show_unknown and _unmatched_ldn_claim(result):
-        return Severity.INFO, "", UNKNOWN_CLAIM
-    return None
-
-
-def _unmatched_ldn_claim(result: Result) -> bool:
-    """About LDN and a topic the knowledge base covers, yet matching no claim: worth a look."""
-    reading = result.reading
-    return reading.about_ldn and bool(reading.topics) and result.stance is not Stance.QUESTION
 
 
 def scan_text(
