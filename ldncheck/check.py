@@ -40,7 +40,7 @@ def _anchors(norm: str, variant: Variant, kb: KnowledgeBase) -> dict[str, float]
     for hit in lex.equivalent_pattern.finditer(norm):
         add(tokens(hit.group(0)), stem(lex.equivalents[hit.group(0)]))
     for word in tokens(norm):
-        add([word], stem(word))
+        add([word], stem(lex.equivalents.get(word, word)))
     return out
 
 
@@ -78,10 +78,10 @@ def _rank_main_clause_first(
     gate = topics or tuple(kb.index.by_topic)
     main = _SIDE_REMARK.sub(" ", norm)
     if main != norm:
-        ranked = rank(spellfix(analyse(main, kb.lexicon), kb.index), gate, kb.index)
+        ranked = rank(spellfix(analyse(main, kb.lexicon, topics), kb.index), gate, kb.index)
         if ranked and ranked[0][0].score >= MATCH_THRESHOLD:
             return ranked
-    return rank(spellfix(analyse(norm, kb.lexicon), kb.index), gate, kb.index)
+    return rank(spellfix(analyse(norm, kb.lexicon, topics), kb.index), gate, kb.index)
 
 
 def _qualifies_evidence(norm: str, kb: KnowledgeBase) -> bool:
@@ -90,7 +90,7 @@ def _qualifies_evidence(norm: str, kb: KnowledgeBase) -> bool:
 
 
 # How close a claim must be to stand for "the evidence for LDN in X" (see _unproven_claims).
-EVIDENCE_FLOOR = 20.0
+EVIDENCE_FLOOR = 25.0
 
 
 def _unproven_claims(ranked: list[tuple[Candidate, Variant]]) -> list[tuple[Candidate, Variant]]:

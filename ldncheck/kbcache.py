@@ -20,16 +20,23 @@ import sys
 import tempfile
 from dataclasses import dataclass, fields
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
-from ldncheck.match import ClaimIndex, Terms, Variant
+from ldncheck.match import ClaimIndex, Terms, Variant, assemble_index
 from ldncheck.model import Claim, Evidence, Source
 
 FORMAT = 1
 # Modules whose code decides what a KnowledgeBase built from given YAML looks like.
-_CODE = ("kb.py", "kbcache.py", "kbschema.py", "lexicon.py", "match.py", "model.py",
-         "normalize.py", "yamlload.py")
+_CODE = (
+    "kb.py",
+    "kbcache.py",
+    "kbschema.py",
+    "lexicon.py",
+    "match.py",
+    "model.py",
+    "normalize.py",
+    "yamlload.py",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +158,17 @@ def date(value: Any) -> dt.date | None:
 
 
 def _claim(c: Claim) -> dict[str, Any]:
-    return {"id": c.id, "topic": c.topic, "statement": c.statement, "evidence": c.evidence.value,
-            "summary": c.summary, "aliases": list(c.aliases), "caveats": list(c.caveats),
-            "sources": list(c.sources), "reviewed": c.reviewed.isoformat() if c.reviewed else None}
+    return {
+        "id": c.id,
+        "topic": c.topic,
+        "statement": c.statement,
+        "evidence": c.evidence.value,
+        "summary": c.summary,
+        "aliases": list(c.aliases),
+        "caveats": list(c.caveats),
+        "sources": list(c.sources),
+        "reviewed": c.reviewed.isoformat() if c.reviewed else None,
+    }
 
 
 def _source(s: Source) -> dict[str, Any]:
@@ -168,21 +183,29 @@ def encode(parts: KbParts) -> dict[str, Any]:
     """The JSON payload for a loaded knowledge base."""
     index = parts.index
     return {
-        "lexicon": parts.lexicon_data, "schema_version": parts.schema_version,
+        "lexicon": parts.lexicon_data,
+        "schema_version": parts.schema_version,
         "reviewed": parts.reviewed.isoformat() if parts.reviewed else None,
-        "caveats": dict(parts.caveats), "claims": [_claim(c) for c in parts.claims],
+        "caveats": dict(parts.caveats),
+        "claims": [_claim(c) for c in parts.claims],
         "sources": [_source(s) for s in parts.sources],
-        "index": {"by_topic": {t: [_variant(v) for v in vs] for t, vs in index.by_topic.items()},
-                  "weights": dict(index.weights), "vocabulary": list(index.vocabulary)},
+        # The wordings in knowledge-base order; weights and postings are re-derived on load.
+        "index": [_variant(v) for v in index.wordings],
     }
 
 
 def _decode_claim(raw: dict[str, Any]) -> Claim:
-    return Claim(id=need(raw["id"], str), topic=need(raw["topic"], str),
-                 statement=need(raw["statement"], str), evidence=Evidence(raw["evidence"]),
-                 summary=need(raw["summary"], str), aliases=strings(raw["aliases"]),
-                 caveats=strings(raw["caveats"]), sources=strings(raw["sources"]),
-                 reviewed=date(raw["reviewed"]))
+    return Claim(
+        id=need(raw["id"], str),
+        topic=need(raw["topic"], str),
+        statement=need(raw["statement"], str),
+        evidence=Evidence(raw["evidence"]),
+        summary=need(raw["summary"], str),
+        aliases=strings(raw["aliases"]),
+        caveats=strings(raw["caveats"]),
+        sources=strings(raw["sources"]),
+        reviewed=date(raw["reviewed"]),
+    )
 
 
 def _decode_source(raw: dict[str, Any]) -> Source:
@@ -191,17 +214,17 @@ def _decode_source(raw: dict[str, Any]) -> Source:
     return Source(year=None if year is None else need(year, int), **values)
 
 
-def _decode_index(raw: dict[str, Any], by_id: dict[str, Claim]) -> ClaimIndex:
-    by_topic = {
-        need(topic, str): tuple(
-            Variant(by_id[cid], need(text, str), need(norm, str),
-                    Terms(topic=frozenset(strings(t)), predicate=frozenset(strings(p))))
-            for cid, text, norm, t, p in need(variants, list))
-        for topic, variants in need(raw["by_topic"], dict).items()}
-    weights = {need(t, str): float(need(w, (int, float)))
-               for t, w in need(raw["weights"], dict).items()}
-    return ClaimIndex(by_topic=MappingProxyType(by_topic), weights=MappingProxyType(weights),
-                      vocabulary=strings(raw["vocabulary"]))
+def _decode_index(raw: Any, claims: tuple[Claim, ...], by_id: dict[str, Claim]) -> ClaimIndex:
+    wordings = [
+        (
+            by_id[need(cid, str)],
+            need(text, str),
+            need(norm, str),
+            Terms(topic=frozenset(strings(t)), predicate=frozenset(strings(p))),
+        )
+        for cid, text, norm, t, p in need(raw, list)
+    ]
+    return assemble_index(claims, wordings)
 
 
 def decode(payload: Any) -> KbParts:
@@ -214,9 +237,10 @@ def decode(payload: Any) -> KbParts:
             lexicon_data=need(raw["lexicon"], dict),
             schema_version=need(raw["schema_version"], int),
             reviewed=date(raw["reviewed"]),
-            caveats=caveats, claims=claims,
+            caveats=caveats,
+            claims=claims,
             sources=tuple(_decode_source(need(s, dict)) for s in need(raw["sources"], list)),
-            index=_decode_index(need(raw["index"], dict), {c.id: c for c in claims}),
+            index=_decode_index(raw["index"], claims, {c.id: c for c in claims}),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise CacheInvalid(f"malformed payload: {exc}") from None

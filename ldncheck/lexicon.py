@@ -101,8 +101,9 @@ def _equivalents(doc: Located) -> tuple[dict[str, str], re.Pattern[str]]:
             raise doc.error(["equivalents", canonical], "expected a list of words")
         for member in members:
             words[str(member).lower()] = str(canonical)
-    # One alternation, longest first, so "game changer" wins over "game" in a single pass.
-    alternatives = sorted(words, key=len, reverse=True)
+    # Single words are looked up token by token; only phrases ("game changer", "off-label")
+    # need the regex, one alternation, longest first, so a phrase wins over its parts.
+    alternatives = sorted((w for w in words if not w.isalnum()), key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b")
     return words, pattern
 

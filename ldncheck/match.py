@@ -41,21 +41,33 @@ class Terms:
 
 @dataclass(frozen=True, slots=True)
 class Variant:
-    """One wording of a claim (its statement or an alias), pre-analysed."""
+    """One wording of a claim (its statement or an alias), pre-analysed and pre-weighed."""
 
     claim: Claim
     text: str
     norm: str
     terms: Terms
+    position: int = 0
+    ordinal: int = 0
+    predicate_weight: float = 0.0
+    topic_weight: float = 0.0
+    numbers: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimIndex:
-    """Every wording of every claim, grouped by topic, with term weights."""
+    """Every wording of every claim, grouped by topic and posted by term, with term weights.
 
+    The postings let a sentence be scored only against the wordings that share a term with
+    it, so the cost of a match grows with the sentence's vocabulary, not the knowledge base.
+    """
+
+    wordings: tuple[Variant, ...]
     by_topic: Mapping[str, tuple[Variant, ...]]
     weights: Mapping[str, float]
     vocabulary: tuple[str, ...]
+    postings: Mapping[str, tuple[Variant, ...]]
 
 
 _STRIPPED = (
@@ -93,17 +105,19 @@ def canonicalise(norm: str, lexicon: Lexicon) -> str:
     return lexicon.equivalent_pattern.sub(lambda m: f" {table[m.group(0)]} ", norm)
 
 
-def analyse(norm: str, lexicon: Lexicon) -> Terms:
+def analyse(norm: str, lexicon: Lexicon, topics: Iterable[str] | None = None) -> Terms:
     """Canonical topic and predicate terms of normalised text.
 
-    Equivalents come first so that words which deny by themselves ("unlicensed",
-    "contraindicated") keep their content ("approved", "combine") after cues are stripped.
+    Equivalent phrases come first so that phrases which deny by themselves ("off-label")
+    keep their content ("approved") after cues are stripped. ``topics``, when the caller
+    has already detected them, limits the search for topic words to those topics.
     """
     text = _strip_cues(canonicalise(norm, lexicon), lexicon)
     topic_words: list[str] = []
     # Only conditions are "topic" words; in a descriptive topic (dose, safety, rules) the
     # topic's own words ("nausea", "over the counter") are what the claim says.
-    for slug, pattern in lexicon.topic_patterns.items():
+    for slug in lexicon.topic_patterns if topics is None else topics:
+        pattern = lexicon.topic_patterns[slug]
         if lexicon.topics[slug].descriptive:
             continue
         for hit in pattern.finditer(text):
@@ -113,25 +127,59 @@ def analyse(norm: str, lexicon: Lexicon) -> Terms:
     return Terms(topic=topic, predicate=rest)
 
 
+Wording = tuple[Claim, str, str, Terms]
+
+
 def build_index(claims: tuple[Claim, ...], lexicon: Lexicon) -> ClaimIndex:
     """Analyse every wording once, when the knowledge base loads."""
-    by_topic: dict[str, list[Variant]] = {}
-    document_frequency: dict[str, int] = {}
+    wordings: list[Wording] = []
     for claim in claims:
-        seen: set[str] = set()
         for text in (claim.statement, *claim.aliases):
             norm = normalize(text, lexicon)
-            terms = analyse(norm, lexicon)
-            by_topic.setdefault(claim.topic, []).append(Variant(claim, text, norm, terms))
-            seen |= terms.all
+            wordings.append((claim, text, norm, analyse(norm, lexicon)))
+    return assemble_index(claims, wordings)
+
+
+def assemble_index(claims: tuple[Claim, ...], wordings: Iterable[Wording]) -> ClaimIndex:
+    """Weights, groups and postings from analysed wordings (in knowledge-base order)."""
+    listed = list(wordings)
+    document_frequency: dict[str, int] = {}
+    terms_of: dict[str, set[str]] = {}
+    for claim, _, _, terms in listed:
+        terms_of.setdefault(claim.id, set()).update(terms.all)
+    for seen in terms_of.values():
         for term in seen:
             document_frequency[term] = document_frequency.get(term, 0) + 1
     total = max(len(claims), 1)
     weights = {t: math.log(1.0 + total / df) for t, df in document_frequency.items()}
+    position = {claim.id: i for i, claim in enumerate(claims)}
+    variants = tuple(
+        Variant(
+            claim,
+            text,
+            norm,
+            terms,
+            position[claim.id],
+            ordinal,
+            predicate_weight=_weight(terms.predicate, weights),
+            topic_weight=_weight(terms.topic, weights),
+            numbers=_numbers(terms.all),
+            words=terms.all,
+        )
+        for ordinal, (claim, text, norm, terms) in enumerate(listed)
+    )
+    by_topic: dict[str, list[Variant]] = {}
+    postings: dict[str, list[Variant]] = {}
+    for variant in variants:
+        by_topic.setdefault(variant.claim.topic, []).append(variant)
+        for term in variant.terms.all:
+            postings.setdefault(term, []).append(variant)
     return ClaimIndex(
+        wordings=variants,
         by_topic=MappingProxyType({k: tuple(v) for k, v in by_topic.items()}),
         weights=MappingProxyType(weights),
         vocabulary=tuple(sorted(weights)),
+        postings=MappingProxyType({k: tuple(v) for k, v in postings.items()}),
     )
 
 
@@ -156,8 +204,9 @@ def spellfix(terms: Terms, index: ClaimIndex) -> Terms:
 
 
 def _weight(terms: Iterable[str], weights: Mapping[str, float]) -> float:
-    # Words the knowledge base never uses still dilute precision, at a modest weight.
-    return sum(weights.get(t, 1.0) for t in terms)
+    # Words the knowledge base never uses still dilute precision, at a modest weight. fsum is
+    # exact, so a score never depends on the order a set happens to iterate in.
+    return math.fsum(weights.get(t, 1.0) for t in terms)
 
 
 # A stronger verb carries a weaker one: "cures" asserts at least "helps", "halts" at least
@@ -166,12 +215,13 @@ IMPLIED_CREDIT = 0.7
 IMPLIES = MappingProxyType({"cure": ("help",), "slow": ("help",)})
 
 
-def _implied(words: frozenset[str], variant: frozenset[str], weights: Mapping[str, float]) -> float:
-    credit = 0.0
+def implied_terms(words: frozenset[str]) -> frozenset[str]:
+    """Weaker terms that the sentence's stronger ones carry, and that it lacks."""
+    out: set[str] = set()
     for strong, weaker in IMPLIES.items():
         if strong in words:
-            credit += sum(weights.get(w, 1.0) for w in weaker if w in variant and w not in words)
-    return IMPLIED_CREDIT * credit
+            out.update(w for w in weaker if w not in words)
+    return frozenset(out)
 
 
 # A wording that names a quantity the sentence contradicts ("4.5 mg" against "50 mg") is a
@@ -183,26 +233,48 @@ def _numbers(terms: frozenset[str]) -> frozenset[str]:
     return frozenset(t for t in terms if t.replace(".", "", 1).isdigit())
 
 
-def _quantity_factor(sentence: frozenset[str], variant: frozenset[str]) -> float:
-    theirs, ours = _numbers(variant), _numbers(sentence)
-    return QUANTITY_CONFLICT_FACTOR if theirs and ours and not theirs & ours else 1.0
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """What scoring needs of a sentence, computed once for all its candidate wordings."""
+
+    words: frozenset[str]
+    total: float
+    numbers: frozenset[str]
+    implied: frozenset[str]
 
 
-def score_variant(sentence: Terms, variant: Terms, weights: Mapping[str, float]) -> float:
+def _sentence(terms: Terms, weights: Mapping[str, float]) -> _Sentence:
+    words = terms.all
+    return _Sentence(words, _weight(words, weights), _numbers(words), implied_terms(words))
+
+
+def score_variant(sentence: Terms, variant: Variant, weights: Mapping[str, float]) -> float:
     """0-100: how much of the wording's claim the sentence carries, and how little else."""
-    words = sentence.all
-    pred_total = _weight(variant.predicate, weights)
-    if pred_total:
-        carried = _weight(variant.predicate & words, weights)
-        predicate_recall = (carried + _implied(words, variant.predicate, weights)) / pred_total
+    return _score(_sentence(sentence, weights), variant, weights)
+
+
+def _score(sentence: _Sentence, variant: Variant, weights: Mapping[str, float]) -> float:
+    # Every term of a wording has a weight, so lookups on wording terms index directly.
+    terms = variant.terms
+    known = weights.__getitem__
+    words = sentence.words
+    if variant.predicate_weight:
+        carried = math.fsum(map(known, terms.predicate & words))
+        implied = IMPLIED_CREDIT * math.fsum(map(known, terms.predicate & sentence.implied))
+        predicate_recall = (carried + implied) / variant.predicate_weight
     else:
         predicate_recall = 0.5
-    topic_total = _weight(variant.topic, weights)
-    topic_recall = _weight(variant.topic & words, weights) / topic_total if topic_total else 1.0
-    sentence_total = _weight(words, weights)
-    precision = _weight(words & variant.all, weights) / sentence_total if sentence_total else 0.0
+    if variant.topic_weight:
+        topic_recall = math.fsum(map(known, terms.topic & words)) / variant.topic_weight
+    else:
+        topic_recall = 1.0
+    shared = math.fsum(map(known, words & variant.words))
+    precision = shared / sentence.total if sentence.total else 0.0
+    numbers = sentence.numbers
+    conflict = variant.numbers and numbers and not variant.numbers & numbers
+    factor = QUANTITY_CONFLICT_FACTOR if conflict else 1.0
     return (
-        _quantity_factor(words, variant.all)
+        factor
         * 100.0
         * (
             _PREDICATE_WEIGHT * predicate_recall
@@ -215,18 +287,28 @@ def score_variant(sentence: Terms, variant: Terms, weights: Mapping[str, float])
 def rank(
     sentence: Terms, topics: Iterable[str], index: ClaimIndex
 ) -> list[tuple[Candidate, Variant]]:
-    """Claims of the given topics, best first, each with its best-scoring wording."""
+    """Claims of the given topics, best first, each with its best-scoring wording.
+
+    Only wordings that share a term with the sentence (or imply one) are scored; a wording
+    sharing nothing cannot reach the suggestion threshold.
+    """
+    gate = set(topics)
+    weights = index.weights
+    scored = _sentence(sentence, weights)
+    candidates: dict[int, Variant] = {}
+    for term in scored.words | scored.implied:
+        for variant in index.postings.get(term, ()):
+            if variant.claim.topic in gate:
+                candidates[variant.ordinal] = variant
     best: dict[str, tuple[Candidate, Variant]] = {}
-    order: dict[str, int] = {}
-    for topic in topics:
-        for variant in index.by_topic.get(topic, ()):
-            score = score_variant(sentence, variant.terms, index.weights)
-            order.setdefault(variant.claim.id, len(order))
-            held = best.get(variant.claim.id)
-            if held is None or score > held[0].score:
-                best[variant.claim.id] = (
-                    Candidate(variant.claim, round(score, 1), variant.text),
-                    variant,
-                )
-    # On a tie the claim listed first in its topic wins: curators list the main claim first.
-    return sorted(best.values(), key=lambda cv: (-cv[0].score, order[cv[0].claim.id]))
+    for variant in candidates.values():
+        score = round(_score(scored, variant, weights), 1)
+        held = best.get(variant.claim.id)
+        if (
+            held is None
+            or score > held[0].score
+            or (score == held[0].score and variant.ordinal < held[1].ordinal)
+        ):
+            best[variant.claim.id] = (Candidate(variant.claim, score, variant.text), variant)
+    # On a tie the claim listed first wins: curators list a topic's main claim first.
+    return sorted(best.values(), key=lambda cv: (-cv[0].score, cv[1].position))

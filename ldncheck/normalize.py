@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ldncheck.lexicon import Lexicon
 
@@ -83,6 +84,7 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stemmer: enough to read 'treats', 'treated' and 'treating' alike."""
     if len(word) <= 4 or not word.isalpha():
