@@ -252,8 +252,8 @@ class Bench:
 
     def kb_growth(self) -> None:
         """Target 4: matching cost per claim as the knowledge base grows (Python API)."""
-        from ldncheck.check import check_claim  # noqa: PLC0415 - bench imports stay cheap
-        from ldncheck.kb import bundled_dir, load_kb  # noqa: PLC0415
+        from ldncheck.check import check_claim
+        from ldncheck.kb import bundled_dir, load_kb
 
         probe = list(claims(self.plan.kb_probe, seed=9))
         costs: list[tuple[int, float]] = []
