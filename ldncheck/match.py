@@ -70,14 +70,14 @@ class ClaimIndex:
     postings: Mapping[str, tuple[Variant, ...]]
 
 
+# Hedges and reported-speech frames are not stripped: their spans can hold the claim's own
+# words ("some patients with MS report ..."); their cue words are stop words instead.
 _STRIPPED = (
     "not_negations",
     "governing_negations",
     "negations",
     "nominal_negations",
     "postfix_negations",
-    "hedges",
-    "reported",
 )
 
 
@@ -229,8 +229,12 @@ def implied_terms(words: frozenset[str]) -> frozenset[str]:
 QUANTITY_CONFLICT_FACTOR = 0.6
 
 
+# Dose bands written by the lexicon's match rewrites count as quantities too.
+QUANTITY_TERMS = frozenset({"lowmg", "fullmg"})
+
+
 def _numbers(terms: frozenset[str]) -> frozenset[str]:
-    return frozenset(t for t in terms if t.replace(".", "", 1).isdigit())
+    return frozenset(t for t in terms if t in QUANTITY_TERMS or t.replace(".", "", 1).isdigit())
 
 
 @dataclass(frozen=True, slots=True)
