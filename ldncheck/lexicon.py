@@ -96,7 +96,10 @@ def _rewrites(doc: Located, key: str, target: str) -> tuple[Rewrite, ...]:
 
 def _equivalents(doc: Located) -> tuple[dict[str, str], re.Pattern[str]]:
     words: dict[str, str] = {}
-    for canonical, members in (doc.data.get("equivalents") or {}).items():
+    section = doc.data.get("equivalents") or {}
+    if not isinstance(section, dict):
+        raise doc.error(["equivalents"], "expected a mapping of canonical words to lists")
+    for canonical, members in section.items():
         if not isinstance(members, list):
             raise doc.error(["equivalents", canonical], "expected a list of words")
         for member in members:
@@ -106,6 +109,12 @@ def _equivalents(doc: Located) -> tuple[dict[str, str], re.Pattern[str]]:
     alternatives = sorted((w for w in words if not w.isalnum()), key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b")
     return words, pattern
+
+
+def _label(doc: Located, slug: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise doc.error(["topics", slug, "label"], "label must be a string")
+    return value
 
 
 def _topics(doc: Located) -> tuple[dict[str, Topic], dict[str, re.Pattern[str]], frozenset[str]]:
@@ -121,7 +130,7 @@ def _topics(doc: Located) -> tuple[dict[str, Topic], dict[str, re.Pattern[str]],
         terms = _strings(doc, ["topics", slug, "terms"], spec["terms"])
         topics[slug] = Topic(
             slug=slug,
-            label=str(spec.get("label", slug)),
+            label=_label(doc, slug, spec.get("label", slug)),
             terms=tuple(terms),
             descriptive=bool(spec.get("descriptive", False)),
         )
@@ -142,6 +151,14 @@ def _families(doc: Located, key: str, names: tuple[str, ...]) -> dict[str, re.Pa
     return {name: _union(_strings(doc, [key, name], section.get(name, []))) for name in names}
 
 
+def _plain_strings(doc: Located, key: str) -> list[str]:
+    """A top-level list of words (not patterns), or an empty list when absent."""
+    value = doc.data.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise doc.error([key], "expected a list of strings")
+    return value
+
+
 def build_lexicon(doc: Located) -> Lexicon:
     """Validate and compile a parsed lexicon document."""
     if not isinstance(doc.data, dict):
@@ -158,7 +175,7 @@ def build_lexicon(doc: Located) -> Lexicon:
         match_rewrites=_rewrites(doc, "match_rewrites", "replacement"),
         equivalents=MappingProxyType(words),
         equivalent_pattern=equivalent_pattern,
-        stopwords=frozenset(str(w).lower() for w in doc.data.get("stopwords") or []),
+        stopwords=frozenset(w.lower() for w in _plain_strings(doc, "stopwords")),
         ldn=MappingProxyType(_families(doc, "ldn", _LDN_KEYS)),
         topics=MappingProxyType(topics),
         topic_patterns=MappingProxyType(topic_patterns),
