@@ -76,12 +76,13 @@ def _rank_main_clause_first(
     norm: str, topics: tuple[str, ...], kb: KnowledgeBase
 ) -> list[tuple[Candidate, Variant]]:
     gate = topics or tuple(kb.index.by_topic)
+    searched = topics or None
     main = _SIDE_REMARK.sub(" ", norm)
     if main != norm:
-        ranked = rank(spellfix(analyse(main, kb.lexicon, topics), kb.index), gate, kb.index)
+        ranked = rank(spellfix(analyse(main, kb.lexicon, searched), kb.index), gate, kb.index)
         if ranked and ranked[0][0].score >= MATCH_THRESHOLD:
             return ranked
-    return rank(spellfix(analyse(norm, kb.lexicon, topics), kb.index), gate, kb.index)
+    return rank(spellfix(analyse(norm, kb.lexicon, searched), kb.index), gate, kb.index)
 
 
 def _qualifies_evidence(norm: str, kb: KnowledgeBase) -> bool:
@@ -125,26 +126,36 @@ def _unknown(
     )
 
 
-def check_claim(text: str, kb: KnowledgeBase, *, assume_ldn: bool = False) -> Result:
-    """Match ``text`` to a knowledge-base claim, read its stance and judge it."""
+_NO_TOPIC = "The sentence names no topic the knowledge base covers."
+_QUESTION = "A question, not a claim."
+
+
+def check_claim(
+    text: str, kb: KnowledgeBase, *, assume_ldn: bool = False, suggest: bool = True
+) -> Result:
+    """Match ``text`` to a knowledge-base claim, read its stance and judge it.
+
+    A sentence that names no topic is unknown; with ``suggest`` its nearest claims across the
+    whole knowledge base are still listed (a scan, which shows none of them, skips that work).
+    """
     lex = kb.lexicon
     norm = normalize(text, lex)
     topics = detect_topics(norm, lex)
     reading = read_ldn(norm, lex, topics, assume_ldn=assume_ldn)
     if not reading.about_ldn:
         return _unknown(text, reading, f"Not an LDN claim: {reading.reason}.")
+    question = is_question(text, norm)
+    if not topics and not suggest:
+        kind = Stance.QUESTION if question else Stance.NONE
+        return _unknown(text, reading, _QUESTION if question else _NO_TOPIC, (), kind)
     ranked = _rank_main_clause_first(norm, topics, kb)
     suggestions = tuple(c for c, _ in ranked[:3] if c.score >= SUGGEST_THRESHOLD)
-    if is_question(text, norm):
-        return _unknown(text, reading, "A question, not a claim.", suggestions, Stance.QUESTION)
+    if question:
+        return _unknown(text, reading, _QUESTION, suggestions, Stance.QUESTION)
     if _qualifies_evidence(norm, kb) and topics and ranked and ranked[0][0].score < MATCH_THRESHOLD:
         ranked = _unproven_claims(ranked)
     if not topics or not ranked or ranked[0][0].score < MATCH_THRESHOLD:
-        why = (
-            "No knowledge-base claim matches closely enough."
-            if topics
-            else "The sentence names no topic the knowledge base covers."
-        )
+        why = "No knowledge-base claim matches closely enough." if topics else _NO_TOPIC
         return _unknown(text, reading, why, suggestions)
     best, variant = _prefer_same_polarity(ranked, norm, kb)
     alternatives = tuple(

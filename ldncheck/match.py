@@ -49,8 +49,8 @@ class Variant:
     terms: Terms
     position: int = 0
     ordinal: int = 0
-    predicate_weight: float = 0.0
-    topic_weight: float = 0.0
+    predicate_weight: int = 0
+    topic_weight: int = 0
     numbers: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
 
@@ -65,7 +65,7 @@ class ClaimIndex:
 
     wordings: tuple[Variant, ...]
     by_topic: Mapping[str, tuple[Variant, ...]]
-    weights: Mapping[str, float]
+    weights: Mapping[str, int]
     vocabulary: tuple[str, ...]
     postings: Mapping[str, tuple[Variant, ...]]
 
@@ -151,7 +151,11 @@ def assemble_index(claims: tuple[Claim, ...], wordings: Iterable[Wording]) -> Cl
         for term in seen:
             document_frequency[term] = document_frequency.get(term, 0) + 1
     total = max(len(claims), 1)
-    weights = {t: math.log(1.0 + total / df) for t, df in document_frequency.items()}
+    # Weights are IDF in thousandths, as integers: sums of integers are exact in any order,
+    # so a score never depends on the order a set happens to iterate in.
+    weights = {
+        t: round(WEIGHT_SCALE * math.log(1.0 + total / df)) for t, df in document_frequency.items()
+    }
     position = {claim.id: i for i, claim in enumerate(claims)}
     variants = tuple(
         Variant(
@@ -203,10 +207,12 @@ def spellfix(terms: Terms, index: ClaimIndex) -> Terms:
     return Terms(topic=fix(terms.topic), predicate=fix(terms.predicate))
 
 
-def _weight(terms: Iterable[str], weights: Mapping[str, float]) -> float:
-    # Words the knowledge base never uses still dilute precision, at a modest weight. fsum is
-    # exact, so a score never depends on the order a set happens to iterate in.
-    return math.fsum(weights.get(t, 1.0) for t in terms)
+WEIGHT_SCALE = 1000
+
+
+def _weight(terms: Iterable[str], weights: Mapping[str, int]) -> int:
+    # Words the knowledge base never uses still dilute precision, at a modest weight.
+    return sum(weights.get(t, WEIGHT_SCALE) for t in terms)
 
 
 # A stronger verb carries a weaker one: "cures" asserts at least "helps", "halts" at least
@@ -242,37 +248,37 @@ class _Sentence:
     """What scoring needs of a sentence, computed once for all its candidate wordings."""
 
     words: frozenset[str]
-    total: float
+    total: int
     numbers: frozenset[str]
     implied: frozenset[str]
 
 
-def _sentence(terms: Terms, weights: Mapping[str, float]) -> _Sentence:
+def _sentence(terms: Terms, weights: Mapping[str, int]) -> _Sentence:
     words = terms.all
     return _Sentence(words, _weight(words, weights), _numbers(words), implied_terms(words))
 
 
-def score_variant(sentence: Terms, variant: Variant, weights: Mapping[str, float]) -> float:
+def score_variant(sentence: Terms, variant: Variant, weights: Mapping[str, int]) -> float:
     """0-100: how much of the wording's claim the sentence carries, and how little else."""
     return _score(_sentence(sentence, weights), variant, weights)
 
 
-def _score(sentence: _Sentence, variant: Variant, weights: Mapping[str, float]) -> float:
+def _score(sentence: _Sentence, variant: Variant, weights: Mapping[str, int]) -> float:
     # Every term of a wording has a weight, so lookups on wording terms index directly.
     terms = variant.terms
     known = weights.__getitem__
     words = sentence.words
     if variant.predicate_weight:
-        carried = math.fsum(map(known, terms.predicate & words))
-        implied = IMPLIED_CREDIT * math.fsum(map(known, terms.predicate & sentence.implied))
+        carried = sum(map(known, terms.predicate & words))
+        implied = IMPLIED_CREDIT * sum(map(known, terms.predicate & sentence.implied))
         predicate_recall = (carried + implied) / variant.predicate_weight
     else:
         predicate_recall = 0.5
     if variant.topic_weight:
-        topic_recall = math.fsum(map(known, terms.topic & words)) / variant.topic_weight
+        topic_recall = sum(map(known, terms.topic & words)) / variant.topic_weight
     else:
         topic_recall = 1.0
-    shared = math.fsum(map(known, words & variant.words))
+    shared = sum(map(known, words & variant.words))
     precision = shared / sentence.total if sentence.total else 0.0
     numbers = sentence.numbers
     conflict = variant.numbers and numbers and not variant.numbers & numbers

@@ -124,7 +124,7 @@ def kb_checker(kb: KnowledgeBase) -> Checker:
     from ldncheck.check import check_claim
 
     def check(text: str, assume_ldn: bool) -> Result:  # noqa: FBT001 - the Checker protocol
-        return check_claim(text, kb, assume_ldn=assume_ldn)
+        return check_claim(text, kb, assume_ldn=assume_ldn, suggest=False)
 
     return check
 

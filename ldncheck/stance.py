@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ldncheck.lexicon import Lexicon
 from ldncheck.model import Stance, StanceReading
@@ -89,6 +90,20 @@ def _lexical(clause: str, lexicon: Lexicon, claim_terms: frozenset[str]) -> list
     return out
 
 
+@lru_cache(maxsize=8192)
+def _prepared(
+    norm: str, not_negations: re.Pattern[str], governing: re.Pattern[str]
+) -> tuple[str, tuple[str, ...]]:
+    """The text with non-negations and governing negations blanked, and the latter found.
+
+    Memoised: the same sentence is read against several wordings, and every wording is read
+    again for every sentence that matches it.
+    """
+    text = _blank(norm, not_negations)
+    found = tuple(m.group(0) for m in governing.finditer(text))
+    return _blank(text, governing), found
+
+
 def negation_cues(
     norm: str,
     lexicon: Lexicon,
@@ -101,9 +116,10 @@ def negation_cues(
     the claim's clause; nominal ones ("no", "without") only the few words after them, so
     "relieves pain without the risks of opioids" still asserts that it relieves pain.
     """
-    text = _blank(norm, lexicon.stance["not_negations"])
-    governing = [m.group(0) for m in lexicon.stance["governing_negations"].finditer(text)]
-    text = _blank(text, lexicon.stance["governing_negations"])
+    text, found = _prepared(
+        norm, lexicon.stance["not_negations"], lexicon.stance["governing_negations"]
+    )
+    governing = list(found)
     start, end = _claim_clause(text, anchors)
     clause = text[start:end]
     words = set(anchors)
