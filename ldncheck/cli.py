@@ -21,8 +21,14 @@ class DefaultToCheck(TyperGroup):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Insert `check` when the first word is neither a command nor a group option."""
-        group_options = {"--help", "-h", "--version", "-V", "--install-completion",
-                         "--show-completion"}
+        group_options = {
+            "--help",
+            "-h",
+            "--version",
+            "-V",
+            "--install-completion",
+            "--show-completion",
+        }
         if args and args[0] not in self.commands and args[0] not in group_options:
             args = ["check", *args]
         return super().parse_args(ctx, args)
@@ -91,8 +97,13 @@ def _root(
     *,
     version: Annotated[
         bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True,
-                     help="Show the version and the knowledge base's review date."),
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Show the version and the knowledge base's review date.",
+        ),
     ] = False,
 ) -> None:
     """Check claims about low-dose naltrexone (LDN)."""
@@ -130,9 +141,13 @@ def _warn(message: str) -> None:
 
 @app.command()
 def check(
-    claim: Annotated[list[str] | None, typer.Argument(
-        help="The claim to check (quotes optional), or - to read one claim per line from stdin.",
-        show_default=False)] = None,
+    claim: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="The claim to check (quotes optional), or - to read one per line from stdin.",
+            show_default=False,
+        ),
+    ] = None,
     *,
     output: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="Output format.")
@@ -148,8 +163,9 @@ def check(
     Examples: ldncheck check "LDN treats MS"; ldncheck check -f json "LDN has no side effects";
     cat claims.txt | ldncheck check -f jsonl -
     """
-    settings = CheckSettings(output=output, kb_dir=kb_dir_from(kb), exit_zero=exit_zero,
-                             color=color)
+    settings = CheckSettings(
+        output=output, kb_dir=kb_dir_from(kb), exit_zero=exit_zero, color=color
+    )
     words = claim or []
     from ldncheck.runner import StdinClaims, run_check
 
@@ -277,5 +293,3 @@ def _quiet_broken_pipe() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     sys.exit(ExitCode.CLEAN)
-
-

@@ -100,9 +100,13 @@ def _build(paths: tuple[Path, ...], texts: tuple[str, ...]) -> tuple[KbParts, Le
     sources = validate_sources(sources_doc)
     caveats, claims = validate_claims(claims_doc, sources, set(lexicon.topics))
     parts = KbParts(
-        lexicon_data=lexicon_doc.data, schema_version=int(claims_doc.data.get("schema_version", 1)),
-        reviewed=_reviewed(claims_doc.data.get("reviewed")), caveats=caveats, claims=claims,
-        sources=sources, index=build_index(claims, lexicon),
+        lexicon_data=lexicon_doc.data,
+        schema_version=int(claims_doc.data.get("schema_version", 1)),
+        reviewed=_reviewed(claims_doc.data.get("reviewed")),
+        caveats=caveats,
+        claims=claims,
+        sources=sources,
+        index=build_index(claims, lexicon),
     )
     return parts, lexicon
 
@@ -159,10 +163,10 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
 def lint_kb(kb: KnowledgeBase) -> list[str]:
     """Problems that do not stop loading but that `kb validate` reports: unused sources."""
     cited = {s for c in kb.claims for s in c.sources}
-    problems = [f"source {sid!r} is not cited by any claim"
-                for sid in kb.sources if sid not in cited]
-    problems += [f"claim {c.id!r} has fewer than 4 aliases" for c in kb.claims
-                 if len(c.aliases) < 4]
+    problems = [
+        f"source {sid!r} is not cited by any claim" for sid in kb.sources if sid not in cited
+    ]
+    problems += [
+        f"claim {c.id!r} has fewer than 4 aliases" for c in kb.claims if len(c.aliases) < 4
+    ]
     return problems
-
-

@@ -63,7 +63,9 @@ def list_sources(topic: str | None, kb_dir: Path | None, color: ColorMode) -> No
 
 def _known_topic(kb: KnowledgeBase, topic: str) -> None:
     if topic not in kb.lexicon.topics:
-        raise InputError(f"unknown topic {visible(topic)!r}; topics: {', '.join(kb.lexicon.topics)}")
+        raise InputError(
+            f"unknown topic {visible(topic)!r}; topics: {', '.join(kb.lexicon.topics)}"
+        )
 
 
 def list_claims(topic: str | None, kb_dir: Path | None) -> None:
@@ -74,7 +76,9 @@ def list_claims(topic: str | None, kb_dir: Path | None) -> None:
     claims = kb.claims_for(topic) if topic else kb.claims
     width = max((len(c.id) for c in claims), default=10)
     for c in claims:
-        typer.echo(visible(f"{c.id:<{width}}  {c.topic:<26}  {c.evidence.value:<12}  {c.statement}"))
+        typer.echo(
+            visible(f"{c.id:<{width}}  {c.topic:<26}  {c.evidence.value:<12}  {c.statement}")
+        )
 
 
 def stats(kb_dir: Path | None) -> None:
@@ -83,13 +87,20 @@ def stats(kb_dir: Path | None) -> None:
     by_topic = Counter(c.topic for c in kb.claims)
     by_evidence = Counter(c.evidence.value for c in kb.claims)
     by_type = Counter(s.type for s in kb.sources.values())
-    no_trial = [c.id for c in kb.claims
-                if not any(kb.sources[s].type in TRIAL_TYPES for s in c.sources if s in kb.sources)]
+    no_trial = [
+        c.id
+        for c in kb.claims
+        if not any(kb.sources[s].type in TRIAL_TYPES for s in c.sources if s in kb.sources)
+    ]
     dates = [c.reviewed for c in kb.claims if c.reviewed]
-    out = [f"Knowledge base: {kb.origin}",
-           f"Claims: {len(kb.claims)}   Sources: {len(kb.sources)}   "
-           f"Reviewed: {kb.reviewed or 'unknown'}   Oldest claim review: {min(dates) if dates else 'unknown'}",
-           "", "Claims per topic:"]
+    out = [
+        f"Knowledge base: {kb.origin}",
+        f"Claims: {len(kb.claims)}   Sources: {len(kb.sources)}   "
+        f"Reviewed: {kb.reviewed or 'unknown'}   "
+        f"Oldest claim review: {min(dates) if dates else 'unknown'}",
+        "",
+        "Claims per topic:",
+    ]
     out += [f"  {t:<28} {by_topic.get(t, 0)}" for t in kb.lexicon.topics]
     out += ["", "Claims per evidence status:"]
     out += [f"  {e:<28} {n}" for e, n in sorted(by_evidence.items())]
@@ -97,7 +108,7 @@ def stats(kb_dir: Path | None) -> None:
     out += [f"  {t:<28} {n}" for t, n in sorted(by_type.items())]
     out += ["", f"Claims without a trial-level source ({len(no_trial)}):"]
     out += [f"  {cid}" for cid in no_trial]
-    typer.echo("\n".join(out))
+    typer.echo(visible("\n".join(out)))
 
 
 def validate(kb_dir: Path | None) -> ExitCode:
@@ -105,11 +116,11 @@ def validate(kb_dir: Path | None) -> ExitCode:
     kb = load_kb(kb_dir)
     problems = lint_kb(kb)
     for problem in problems:
-        typer.echo(f"ldncheck: error: {kb.origin}: {problem}", err=True)
+        typer.echo(f"ldncheck: error: {visible(kb.origin)}: {visible(problem)}", err=True)
     if problems:
         return ExitCode.ERROR
-    typer.echo(f"ok: {len(kb.claims)} claims, {len(kb.sources)} sources, "
-               f"{len(kb.lexicon.topics)} topics ({kb.origin})")
+    typer.echo(
+        f"ok: {len(kb.claims)} claims, {len(kb.sources)} sources, "
+        f"{len(kb.lexicon.topics)} topics ({visible(kb.origin)})"
+    )
     return ExitCode.CLEAN
-
-

@@ -93,8 +93,9 @@ def _streaming_writer(settings: CheckSettings, kb: KnowledgeBase) -> Writer:
     return lambda result: render_panel(result, kb, console)
 
 
-def _collected(settings: CheckSettings, kb: KnowledgeBase, results: list[Result], *,
-               many: bool) -> str:
+def _collected(
+    settings: CheckSettings, kb: KnowledgeBase, results: list[Result], *, many: bool
+) -> str:
     if settings.output is CheckFormat.CLAIMREVIEW:
         from ldncheck.render.claimreview import render_claimreview
 

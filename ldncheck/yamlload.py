@@ -105,7 +105,9 @@ def _bad_value(root: yaml.Node, path: str, exc: Exception) -> KnowledgeBaseError
                 mark = node.start_mark
                 return KnowledgeBaseError(
                     f"YAML error: invalid {node.tag.rsplit(':', 1)[-1]} {node.value[:40]!r}",
-                    path=path, line=mark.line + 1, column=mark.column + 1,
+                    path=path,
+                    line=mark.line + 1,
+                    column=mark.column + 1,
                 )
     finally:
         probe.dispose()

@@ -13,14 +13,25 @@ SCHEMA_VERSION = 1
 
 
 def _candidate(c: Candidate) -> dict[str, Any]:
-    return {"id": c.claim.id, "topic": c.claim.topic, "statement": c.claim.statement,
-            "score": c.score}
+    return {
+        "id": c.claim.id,
+        "topic": c.claim.topic,
+        "statement": c.claim.statement,
+        "score": c.score,
+    }
 
 
 def _citation(s: Source) -> dict[str, Any]:
-    return {"id": s.id, "title": s.title, "authors": s.authors, "year": s.year,
-            "journal": s.journal, "doi": s.doi or None, "pmid": s.pmid or None,
-            "url": s.link or None}
+    return {
+        "id": s.id,
+        "title": s.title,
+        "authors": s.authors,
+        "year": s.year,
+        "journal": s.journal,
+        "doi": s.doi or None,
+        "pmid": s.pmid or None,
+        "url": s.link or None,
+    }
 
 
 def result_to_dict(result: Result, kb: KnowledgeBase) -> dict[str, Any]:
@@ -36,7 +47,9 @@ def result_to_dict(result: Result, kb: KnowledgeBase) -> dict[str, Any]:
         "stance": result.stance.value,
         "stance_cues": list(result.stance_cues),
         "reported": result.reported,
-        "match": None if match is None else {**_candidate(match), "evidence": match.claim.evidence.value},
+        "match": None
+        if match is None
+        else {**_candidate(match), "evidence": match.claim.evidence.value},
         "explanation": result.explanation,
         "summary": match.claim.summary if match else None,
         "caveats": list(result.caveats),
