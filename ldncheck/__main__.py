@@ -1,5 +1,5 @@
 """`python -m ldncheck`."""
 
-from ldncheck.cli import main
+from ldncheck.entry import main
 
 main()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -260,36 +259,10 @@ def _register_plugins() -> None:
     register(app)
 
 
-class _Interrupted(BaseException):
-    """Raised from the SIGINT handler; BaseException so nothing below swallows it."""
-
-
-def _on_sigint(signum: int, frame: object) -> None:
-    raise _Interrupted
-
-
 _register_plugins()
 
+# The console script's entry point lives in ldncheck.entry, which answers a plain
+# single-claim call without building this application.
+from ldncheck.entry import main  # noqa: E402
 
-def main() -> None:
-    """Console-script entry point: interrupts, broken pipes and eager-option errors."""
-    signal.signal(signal.SIGINT, _on_sigint)
-    try:
-        app(prog_name="ldncheck")
-    except LdncheckError as exc:
-        sys.stderr.write(_error_line(exc) + "\n")
-        sys.exit(ExitCode.ERROR)
-    except _Interrupted:
-        sys.stderr.write("ldncheck: interrupted\n")
-        sys.exit(ExitCode.INTERRUPTED)
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-
-
-def _quiet_broken_pipe() -> None:
-    """The reader went away (e.g. `| head -1`): stop quietly, as Unix tools do."""
-    import os
-
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    sys.exit(ExitCode.CLEAN)
+__all__ = ["app", "main"]

@@ -76,9 +76,17 @@ def _compile(doc: Located, keys: list[str | int], pattern: Any, flags: int = 0) 
 def _strings(doc: Located, keys: list[str | int], value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise doc.error(keys, "expected a list of strings")
-    for i, pattern in enumerate(value):
-        _compile(doc, [*keys, i], pattern)
     return list(value)
+
+
+def _checked_union(doc: Located, keys: list[str | int], patterns: list[str]) -> re.Pattern[str]:
+    """The family's alternation; only when it fails is each pattern compiled, to say which."""
+    try:
+        return _union(patterns)
+    except re.error:
+        for i, pattern in enumerate(patterns):
+            _compile(doc, [*keys, i], pattern)
+        raise doc.error(keys, "these patterns do not combine into one expression") from None
 
 
 def _rewrites(doc: Located, key: str, target: str) -> tuple[Rewrite, ...]:
@@ -135,7 +143,11 @@ def _topics(doc: Located) -> tuple[dict[str, Topic], dict[str, re.Pattern[str]],
             descriptive=bool(spec.get("descriptive", False)),
         )
         # Longest terms first, so "crohn's disease" is read whole rather than as "crohn's".
-        patterns[slug] = _union(sorted(terms, key=len, reverse=True))
+        try:
+            patterns[slug] = _union(sorted(terms, key=len, reverse=True))
+        except re.error:
+            _checked_union(doc, ["topics", slug, "terms"], terms)  # raises, located
+            raise
         if spec.get("general"):
             general.add(slug)
     return topics, patterns, frozenset(general)
@@ -148,7 +160,10 @@ def _families(doc: Located, key: str, names: tuple[str, ...]) -> dict[str, re.Pa
     unknown = set(section) - set(names)
     if unknown:
         raise doc.error([key, sorted(unknown)[0]], f"unknown key {sorted(unknown)[0]!r}")
-    return {name: _union(_strings(doc, [key, name], section.get(name, []))) for name in names}
+    return {
+        name: _checked_union(doc, [key, name], _strings(doc, [key, name], section.get(name, [])))
+        for name in names
+    }
 
 
 def _plain_strings(doc: Located, key: str) -> list[str]:

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from rapidfuzz import fuzz, process
-
 from ldncheck.lexicon import Lexicon
 from ldncheck.model import Candidate, Claim
 from ldncheck.normalize import normalize, stem, tokens
@@ -189,6 +187,8 @@ def assemble_index(claims: tuple[Claim, ...], wordings: Iterable[Wording]) -> Cl
 
 @lru_cache(maxsize=4096)
 def _nearest(term: str, vocabulary: tuple[str, ...]) -> str:
+    from rapidfuzz import fuzz, process
+
     hit = process.extractOne(term, vocabulary, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
     return str(hit[0]) if hit else term
 

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from ldncheck.errors import KnowledgeBaseError
 
-try:  # The C loader is several times faster; both are safe loaders.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported only when a file is parsed: a knowledge base served from the cache never
+# needs it, and its import is a noticeable share of a single check's start-up.
+
+
+def _yaml() -> Any:
+    import yaml
+
+    return yaml
+
+
+def _loader_class() -> Any:
+    import yaml
+
+    # The C loader is several times faster; both are safe loaders.
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 # Knowledge-base files are small; a cap refuses huge or hostile files before parsing.
 MAX_YAML_BYTES = 8 * 1024 * 1024
@@ -48,6 +61,7 @@ class Located:
 
 
 def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+    yaml = _yaml()
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
             if isinstance(k, yaml.ScalarNode) and k.value == key:
@@ -59,6 +73,7 @@ def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
 
 def _check_tree(root: yaml.Node, path: str) -> None:
     """Refuse anchors/aliases (the billion-laughs shape) and absurdly large trees."""
+    yaml = _yaml()
     seen: set[int] = set()
     stack = [root]
     while stack:
@@ -83,6 +98,7 @@ def _check_tree(root: yaml.Node, path: str) -> None:
 
 def _scalars(root: yaml.Node) -> Iterator[yaml.ScalarNode]:
     """Every scalar node, in document order."""
+    yaml = _yaml()
     stack = [root]
     while stack:
         node = stack.pop()
@@ -96,7 +112,7 @@ def _scalars(root: yaml.Node) -> Iterator[yaml.ScalarNode]:
 
 def _bad_value(root: yaml.Node, path: str, exc: Exception) -> KnowledgeBaseError:
     """Locate a scalar the safe constructor rejects (a date like 2026-13-45, a 5,000-digit int)."""
-    probe = _Loader("")
+    probe = _loader_class()("")
     try:
         for node in _scalars(root):
             try:
@@ -121,7 +137,8 @@ def load_located(text: str, path: str) -> Located:
             f"file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MiB; refusing to parse it",
             path=path,
         )
-    loader = _Loader(text)
+    yaml = _yaml()
+    loader = _loader_class()(text)
     try:
         root = loader.get_single_node()
         if root is None:
