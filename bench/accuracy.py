@@ -37,6 +37,8 @@ class Outcome:
     topic: str | None
     got: str
     got_topic: str | None
+    stance: str | None = None
+    got_stance: str | None = None
 
 
 def load_dev(path: Path) -> list[dict[str, object]]:
@@ -45,15 +47,19 @@ def load_dev(path: Path) -> list[dict[str, object]]:
     return list(data["sentences"])
 
 
-def engine(kb: KnowledgeBase) -> Callable[[str], tuple[str, str | None]]:
+System = Callable[[str], tuple[str, str | None, str | None]]
+
+
+def engine(kb: KnowledgeBase) -> System:
     """ldncheck's own pipeline."""
-    def run(text: str) -> tuple[str, str | None]:
+    def run(text: str) -> tuple[str, str | None, str | None]:
         result = check_claim(text, kb)
-        return result.verdict.value, result.match.claim.topic if result.match else None
+        topic = result.match.claim.topic if result.match else None
+        return result.verdict.value, topic, result.stance.value
     return run
 
 
-def baseline(kb: KnowledgeBase, threshold: float = 70.0) -> Callable[[str], tuple[str, str | None]]:
+def baseline(kb: KnowledgeBase, threshold: float = 70.0) -> System:
     """WRatio over statements and aliases; verdict from evidence alone."""
     from rapidfuzz import fuzz, process
 
@@ -65,23 +71,35 @@ def baseline(kb: KnowledgeBase, threshold: float = 70.0) -> Callable[[str], tupl
             owners.append(claim)
     by_evidence = {Evidence.ESTABLISHED: "accurate", Evidence.CONTRADICTED: "false"}
 
-    def run(text: str) -> tuple[str, str | None]:
+    def run(text: str) -> tuple[str, str | None, str | None]:
         hit = process.extractOne(text, choices, scorer=fuzz.WRatio)
         if hit is None or hit[1] < threshold:
-            return "unknown", None
+            return "unknown", None, None
         claim = owners[hit[2]]
-        return by_evidence.get(claim.evidence, "overstated"), claim.topic
+        return by_evidence.get(claim.evidence, "overstated"), claim.topic, "strong"
     return run
 
 
-def evaluate(rows: list[dict[str, object]], system: Callable[[str], tuple[str, str | None]]) -> list[Outcome]:
+def evaluate(rows: list[dict[str, object]], system: System) -> list[Outcome]:
     """Run a system over the dev set."""
     out = []
     for row in rows:
-        got, topic = system(str(row["text"]))
+        got, topic, stance = system(str(row["text"]))
+        label = row.get("topic")
         out.append(Outcome(str(row["text"]), str(row["expected"]),
-                           row.get("topic") if isinstance(row.get("topic"), str) else None, got, topic))
+                           label if isinstance(label, str) else None, got, topic,
+                           str(row.get("stance")), stance))
     return out
+
+
+# Strong and factual sit in the same column of the verdict table.
+_SAME_STANCE = {"factual": "strong"}
+
+
+def _stance_agrees(o: Outcome) -> bool:
+    def fold(s: str | None) -> str | None:
+        return _SAME_STANCE.get(s or "", s)
+    return fold(o.stance) == fold(o.got_stance)
 
 
 def metrics(outcomes: list[Outcome]) -> dict[str, float]:
@@ -97,6 +115,8 @@ def metrics(outcomes: list[Outcome]) -> dict[str, float]:
     accurate = [o for o in outcomes if o.expected == "accurate"]
     claims = [o for o in outcomes if o.expected != "unknown" and o.topic]
     distractors = [o for o in outcomes if o.expected == "unknown" and o.topic is None]
+    judged = [o for o in outcomes if o.expected != "unknown" and o.stance in
+              ("strong", "hedged", "negated", "factual")]
     return {
         "verdict_accuracy": correct / n if n else 0.0,
         "flag_precision": precision,
@@ -108,6 +128,8 @@ def metrics(outcomes: list[Outcome]) -> dict[str, float]:
                            if claims else 0.0),
         "distractor_flag_rate": (sum(o.got in FLAGGED for o in distractors) / len(distractors)
                                  if distractors else 0.0),
+        "stance_accuracy": (sum(_stance_agrees(o) for o in judged) / len(judged)
+                            if judged else 0.0),
     }
 
 
@@ -123,12 +145,60 @@ def confusion(outcomes: list[Outcome]) -> str:
     return "\n".join(rows)
 
 
+SETS = {
+    "Development set": "dev_claims.yaml",
+    "Second development set": "dev2_claims.yaml",
+    "Held-out set": "holdout_claims.yaml",
+}
+README_ROWS = {
+    "Verdict accuracy": "verdict_accuracy",
+    "Flag precision": "flag_precision",
+    "Flag recall": "flag_recall",
+    "Flag F1": "flag_f1",
+    "False flags on accurate sentences": "false_flag_rate_on_accurate",
+    "Topic accuracy": "topic_accuracy",
+    "Stance accuracy": "stance_accuracy",
+    "Flags on sentences not about LDN": "distractor_flag_rate",
+}
+START, END = "<!-- accuracy-figures -->", "<!-- /accuracy-figures -->"
+
+
+def readme_table(kb: KnowledgeBase) -> str:
+    """The README's accuracy table: ldncheck (and the WRatio baseline) on every labelled set."""
+    data = ROOT / "tests" / "data"
+    figures = {}
+    for name, file in SETS.items():
+        rows = load_dev(data / file)
+        figures[name] = (len(rows), metrics(evaluate(rows, engine(kb))),
+                         metrics(evaluate(rows, baseline(kb))))
+    head = "| Measure | " + " | ".join(f"{n} ({figures[n][0]})" for n in SETS) + " |"
+    lines = [head, "|---|" + "---|" * len(SETS)]
+    for label, key in README_ROWS.items():
+        cells = [f"{figures[n][1][key]:.3f} ({figures[n][2][key]:.3f})" for n in SETS]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def write_readme(kb: KnowledgeBase) -> None:
+    """Replace the figures between the README's accuracy markers."""
+    path = ROOT / "README.md"
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    path.write_text(f"{head}{START}\n{readme_table(kb)}\n{END}{tail}", encoding="utf-8")
+
+
 def main() -> int:
     """Print the table; exit 0 always (figures, not a test)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", type=Path, default=ROOT / "tests" / "data" / "dev_claims.yaml")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument("--readme", action="store_true",
+                        help="rewrite the README's accuracy table from all labelled sets")
     args = parser.parse_args()
+    if args.readme:
+        write_readme(load_kb())
+        return 0
     kb = load_kb()
     rows = load_dev(args.dev)
     ours, base = evaluate(rows, engine(kb)), evaluate(rows, baseline(kb))

@@ -23,9 +23,10 @@ def check(text: str, kb: KnowledgeBase | None = None, *, assume_ldn: bool = Fals
     return check_claim(text, kb or _bundled(), assume_ldn=assume_ldn)
 
 
-def scan_text(text: str, kb: KnowledgeBase | None = None, *, path: str = "<text>",
-              markdown: bool = True) -> list[Finding]:
-    """Find the LDN claims in a document's text; every checked sentence, with its position."""
+def scan_text(
+    text: str, kb: KnowledgeBase | None = None, *, path: str = "<text>", markdown: bool = True
+) -> list[Finding]:
+    """The findings `ldncheck scan` would report for this text (suppressions applied)."""
     from ldncheck.scan import scan_document
 
     return scan_document(text, kb or _bundled(), path=path, markdown=markdown)

@@ -17,7 +17,7 @@ from ldncheck.match import (
 )
 from ldncheck.model import Candidate, Evidence, Reading, Result, Stance, Verdict
 from ldncheck.normalize import normalize, stem, tokens
-from ldncheck.stance import is_question, negation_cues, read_stance
+from ldncheck.stance import denies, is_question, read_stance
 from ldncheck.topics import detect_topics, read_ldn
 
 
@@ -58,8 +58,8 @@ def _prefer_same_polarity(
     if len(tied) > 1:
         for cv in tied:
             terms = cv[1].terms.all
-            own = bool(negation_cues(norm, kb.lexicon, {}, terms))
-            if bool(negation_cues(cv[1].norm, kb.lexicon, {}, terms)) == own:
+            own = denies(norm, kb.lexicon, {}, terms)[0]
+            if denies(cv[1].norm, kb.lexicon, {}, terms)[0] == own:
                 return cv
     return ranked[0]
 

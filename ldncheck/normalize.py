@@ -36,6 +36,9 @@ _TRANSLATE = str.maketrans(
 )
 # Zero-width and bidirectional controls change nothing a reader sees but break word matching.
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Terminal escape sequences (CSI such as ESC[2J, OSC such as hyperlinks) say nothing about
+# the claim; left in, their letters would glue onto the words around them.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['.][a-z0-9]+)*")
@@ -44,6 +47,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:['.][a-z0-9]+)*")
 def clean(text: str) -> str:
     """Unicode-normalise and fold quotes, dashes, invisible characters and whitespace."""
     text = unicodedata.normalize("NFKC", text[:MAX_SENTENCE_CHARS])
+    text = _ESCAPES.sub(" ", text)
     text = _INVISIBLE.sub("", text).translate(_TRANSLATE)
     text = _CONTROL.sub(" ", text)
     return _SPACE.sub(" ", text).strip()

@@ -110,7 +110,33 @@ def negation_cues(
     anchors: Mapping[str, float],
     claim_terms: frozenset[str] = frozenset(),
 ) -> list[str]:
-    """Negation cues that apply to the claim.
+    """Negation cues that apply to the claim: governing ones first, then the clause's own."""
+    governing, local = _negations(norm, lexicon, anchors, claim_terms)
+    return governing + local
+
+
+def denies(
+    norm: str,
+    lexicon: Lexicon,
+    anchors: Mapping[str, float],
+    claim_terms: frozenset[str] = frozenset(),
+) -> tuple[bool, list[str]]:
+    """Whether the text denies what its claim clause says, and the cues that decided it.
+
+    A governing cue ("it is a myth that", "no evidence that") reverses whatever the clause
+    after it says: "it is a myth that LDN has no side effects" asserts that it has some.
+    """
+    governing, local = _negations(norm, lexicon, anchors, claim_terms)
+    return bool(governing) != bool(local), governing + local
+
+
+def _negations(
+    norm: str,
+    lexicon: Lexicon,
+    anchors: Mapping[str, float],
+    claim_terms: frozenset[str],
+) -> tuple[list[str], list[str]]:
+    """Governing cues, and the cues inside the claim's clause.
 
     Governing cues ("no evidence that") cover the sentence; verbal ones ("does not") cover
     the claim's clause; nominal ones ("no", "without") only the few words after them, so
@@ -127,7 +153,7 @@ def negation_cues(
     nominal = _scoped(lexicon.stance["nominal_negations"], clause, words, forward=True)
     postfix = _scoped(lexicon.stance["postfix_negations"], clause, words, forward=False)
     lexical = _lexical(clause, lexicon, claim_terms)
-    return governing + verbal + nominal + postfix + lexical
+    return governing, verbal + nominal + postfix + lexical
 
 
 def _found(family: str, norm: str, lexicon: Lexicon) -> list[str]:
@@ -148,11 +174,11 @@ def read_stance(
     reported = _found("reported", norm, lexicon)
     if is_question(text, norm):
         return StanceReading(Stance.QUESTION, ("?",), reported=bool(reported))
-    own = negation_cues(norm, lexicon, anchors, claim_terms)
-    theirs = negation_cues(wording, lexicon, anchors, claim_terms)
-    # Presence, not parity: "not approved and unlicensed" denies once, not twice;
-    # true double negatives ("not without") are listed as non-negations in the lexicon.
-    if bool(own) != bool(theirs):
+    own_denies, own = denies(norm, lexicon, anchors, claim_terms)
+    theirs_denies, theirs = denies(wording, lexicon, anchors, claim_terms)
+    # Presence, not parity, within a clause: "not approved and unlicensed" denies once, not
+    # twice; true double negatives ("not without") are listed as non-negations in the lexicon.
+    if own_denies != theirs_denies:
         return StanceReading(Stance.NEGATED, tuple(own or theirs), reported=bool(reported))
     strong = _found("strong_boosters", norm, lexicon)
     if strong:

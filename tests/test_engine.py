@@ -210,3 +210,19 @@ def test_a_topic_without_a_predicate_is_not_a_claim(kb: KnowledgeBase) -> None:
 def test_unknown_results_offer_suggestions(kb: KnowledgeBase) -> None:
     result = check_claim("LDN and fibromyalgia, what a story", kb)
     assert result.verdict is Verdict.UNKNOWN
+
+
+def test_a_governing_denial_reverses_what_its_clause_says(kb: KnowledgeBase) -> None:
+    # "It is a myth that LDN has no side effects" asserts that it has some: accurate.
+    myth = check_claim("It is a myth that LDN has no side effects.", kb)
+    assert myth.stance is Stance.NEGATED
+    assert myth.verdict is Verdict.ACCURATE
+    assert check_claim("It is a myth that LDN can cause side effects.", kb).verdict.flagged
+
+
+def test_terminal_escapes_do_not_glue_onto_words(kb: KnowledgeBase) -> None:
+    plain = check_claim("LDN treats MS", kb)
+    escaped = check_claim("\x1b[2J\x1b[HLDN treats MS", kb)
+    assert escaped.verdict is plain.verdict
+    assert escaped.match is not None and plain.match is not None
+    assert escaped.match.claim.id == plain.match.claim.id
