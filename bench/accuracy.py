@@ -52,10 +52,12 @@ System = Callable[[str], tuple[str, str | None, str | None]]
 
 def engine(kb: KnowledgeBase) -> System:
     """ldncheck's own pipeline."""
+
     def run(text: str) -> tuple[str, str | None, str | None]:
         result = check_claim(text, kb)
         topic = result.match.claim.topic if result.match else None
         return result.verdict.value, topic, result.stance.value
+
     return run
 
 
@@ -77,6 +79,7 @@ def baseline(kb: KnowledgeBase, threshold: float = 70.0) -> System:
             return "unknown", None, None
         claim = owners[hit[2]]
         return by_evidence.get(claim.evidence, "overstated"), claim.topic, "strong"
+
     return run
 
 
@@ -86,9 +89,17 @@ def evaluate(rows: list[dict[str, object]], system: System) -> list[Outcome]:
     for row in rows:
         got, topic, stance = system(str(row["text"]))
         label = row.get("topic")
-        out.append(Outcome(str(row["text"]), str(row["expected"]),
-                           label if isinstance(label, str) else None, got, topic,
-                           str(row.get("stance")), stance))
+        out.append(
+            Outcome(
+                str(row["text"]),
+                str(row["expected"]),
+                label if isinstance(label, str) else None,
+                got,
+                topic,
+                str(row.get("stance")),
+                stance,
+            )
+        )
     return out
 
 
@@ -99,11 +110,12 @@ _SAME_STANCE = {"factual": "strong"}
 def _stance_agrees(o: Outcome) -> bool:
     def fold(s: str | None) -> str | None:
         return _SAME_STANCE.get(s or "", s)
+
     return fold(o.stance) == fold(o.got_stance)
 
 
 def metrics(outcomes: list[Outcome]) -> dict[str, float]:
-    """Verdict accuracy, flag precision/recall/F1, false-flag rate, topic accuracy, distractor flags."""
+    """Verdict accuracy, flag precision/recall/F1, false flags, topic and stance accuracy."""
     n = len(outcomes)
     correct = sum(o.got == o.expected for o in outcomes)
     tp = sum(o.got in FLAGGED and o.expected in FLAGGED for o in outcomes)
@@ -115,33 +127,46 @@ def metrics(outcomes: list[Outcome]) -> dict[str, float]:
     accurate = [o for o in outcomes if o.expected == "accurate"]
     claims = [o for o in outcomes if o.expected != "unknown" and o.topic]
     distractors = [o for o in outcomes if o.expected == "unknown" and o.topic is None]
-    judged = [o for o in outcomes if o.expected != "unknown" and o.stance in
-              ("strong", "hedged", "negated", "factual")]
+    judged = [
+        o
+        for o in outcomes
+        if o.expected != "unknown" and o.stance in ("strong", "hedged", "negated", "factual")
+    ]
     return {
         "verdict_accuracy": correct / n if n else 0.0,
         "flag_precision": precision,
         "flag_recall": recall,
         "flag_f1": f1,
-        "false_flag_rate_on_accurate": (sum(o.got in FLAGGED for o in accurate) / len(accurate)
-                                        if accurate else 0.0),
-        "topic_accuracy": (sum(o.got_topic == o.topic for o in claims) / len(claims)
-                           if claims else 0.0),
-        "distractor_flag_rate": (sum(o.got in FLAGGED for o in distractors) / len(distractors)
-                                 if distractors else 0.0),
-        "stance_accuracy": (sum(_stance_agrees(o) for o in judged) / len(judged)
-                            if judged else 0.0),
+        "false_flag_rate_on_accurate": (
+            sum(o.got in FLAGGED for o in accurate) / len(accurate) if accurate else 0.0
+        ),
+        "topic_accuracy": (
+            sum(o.got_topic == o.topic for o in claims) / len(claims) if claims else 0.0
+        ),
+        "distractor_flag_rate": (
+            sum(o.got in FLAGGED for o in distractors) / len(distractors) if distractors else 0.0
+        ),
+        "stance_accuracy": (
+            sum(_stance_agrees(o) for o in judged) / len(judged) if judged else 0.0
+        ),
     }
 
 
-TARGETS = {"verdict_accuracy": (">=", 0.95), "flag_f1": (">=", 0.93), "topic_accuracy": (">=", 0.97),
-           "distractor_flag_rate": ("<=", 0.01)}
+TARGETS = {
+    "verdict_accuracy": (">=", 0.95),
+    "flag_f1": (">=", 0.93),
+    "topic_accuracy": (">=", 0.97),
+    "distractor_flag_rate": ("<=", 0.01),
+}
 
 
 def confusion(outcomes: list[Outcome]) -> str:
     """Expected (rows) x got (columns)."""
     counts = Counter((o.expected, o.got) for o in outcomes)
     head = "expected\\got  " + "".join(f"{v:>12}" for v in VERDICTS)
-    rows = [head] + [f"{e:<14}" + "".join(f"{counts[(e, g)]:>12}" for g in VERDICTS) for e in VERDICTS]
+    rows = [head] + [
+        f"{e:<14}" + "".join(f"{counts[(e, g)]:>12}" for g in VERDICTS) for e in VERDICTS
+    ]
     return "\n".join(rows)
 
 
@@ -169,8 +194,11 @@ def readme_table(kb: KnowledgeBase) -> str:
     figures = {}
     for name, file in SETS.items():
         rows = load_dev(data / file)
-        figures[name] = (len(rows), metrics(evaluate(rows, engine(kb))),
-                         metrics(evaluate(rows, baseline(kb))))
+        figures[name] = (
+            len(rows),
+            metrics(evaluate(rows, engine(kb))),
+            metrics(evaluate(rows, baseline(kb))),
+        )
     head = "| Measure | " + " | ".join(f"{n} ({figures[n][0]})" for n in SETS) + " |"
     lines = [head, "|---|" + "---|" * len(SETS)]
     for label, key in README_ROWS.items():
@@ -193,8 +221,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", type=Path, default=ROOT / "tests" / "data" / "dev_claims.yaml")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
-    parser.add_argument("--readme", action="store_true",
-                        help="rewrite the README's accuracy table from all labelled sets")
+    parser.add_argument(
+        "--readme",
+        action="store_true",
+        help="rewrite the README's accuracy table from all labelled sets",
+    )
     args = parser.parse_args()
     if args.readme:
         write_readme(load_kb())
@@ -203,11 +234,16 @@ def main() -> int:
     rows = load_dev(args.dev)
     ours, base = evaluate(rows, engine(kb)), evaluate(rows, baseline(kb))
     m_ours, m_base = metrics(ours), metrics(base)
-    print(f"dev set: {args.dev.name}, {len(rows)} sentences; knowledge base: {len(kb.claims)} claims\n")
+    print(f"dev set: {args.dev.name}, {len(rows)} sentences; ", end="")
+    print(f"knowledge base: {len(kb.claims)} claims\n")
     print(f"{'metric':<30}{'ldncheck':>10}{'baseline':>10}{'target':>10}  pass")
     for key, value in m_ours.items():
         op, goal = TARGETS.get(key, ("", None))
-        ok = "" if goal is None else ("yes" if (value >= goal if op == ">=" else value <= goal) else "NO")
+        ok = (
+            ""
+            if goal is None
+            else ("yes" if (value >= goal if op == ">=" else value <= goal) else "NO")
+        )
         target = f"{op}{goal}" if goal is not None else ""
         print(f"{key:<30}{value:>10.3f}{m_base[key]:>10.3f}{target:>10}  {ok}")
     print("\nconfusion (ldncheck):\n" + confusion(ours))
@@ -215,7 +251,9 @@ def main() -> int:
     print(f"\nerrors: {len(errors)}")
     if args.errors:
         for o in errors:
-            print(f"  expected {o.expected:<10} got {o.got:<10} [{o.topic} / {o.got_topic}] {o.text}")
+            print(
+                f"  expected {o.expected:<10} got {o.got:<10} [{o.topic} / {o.got_topic}] {o.text}"
+            )
     return 0
 
 
