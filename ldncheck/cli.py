@@ -66,7 +66,14 @@ app = typer.Typer(
     rich_markup_mode=None,
     add_completion=True,
 )
-kb_app = typer.Typer(help="Inspect and validate the knowledge base.", rich_markup_mode=None)
+kb_app = typer.Typer(
+    help=(
+        "Inspect and validate the knowledge base.\n\n"
+        "Examples: ldncheck kb list --topic fibromyalgia; ldncheck kb stats; "
+        "ldncheck kb validate --kb ./my-kb"
+    ),
+    rich_markup_mode=None,
+)
 app.add_typer(kb_app, name="kb")
 
 KbOption = Annotated[

@@ -39,7 +39,10 @@ Suppress a finding you have checked with a directive on the line before it:
 def register(app: typer.Typer) -> None:
     """Add ``scan`` and ``config show`` to *app*."""
     app.command("scan", help=SCAN_HELP)(scan)
-    config_app = typer.Typer(help="Show the effective scan settings.", rich_markup_mode=None)
+    config_app = typer.Typer(
+        help="Show the effective scan settings.\n\nExample: ldncheck config show",
+        rich_markup_mode=None,
+    )
     config_app.command("show")(config_show)
     app.add_typer(config_app, name="config")
 
