@@ -53,6 +53,10 @@ class Variant:
     words: frozenset[str] = frozenset()
 
 
+# A wording under one of its terms, and whether that term is one of its predicate words.
+Posting = tuple["Variant", bool]
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimIndex:
     """Every wording of every claim, grouped by topic and posted by term, with term weights.
@@ -65,7 +69,7 @@ class ClaimIndex:
     by_topic: Mapping[str, tuple[Variant, ...]]
     weights: Mapping[str, int]
     vocabulary: tuple[str, ...]
-    postings: Mapping[str, tuple[Variant, ...]]
+    postings: Mapping[str, tuple[Posting, ...]]
 
 
 # Hedges and reported-speech frames are not stripped: their spans can hold the claim's own
@@ -171,11 +175,11 @@ def assemble_index(claims: tuple[Claim, ...], wordings: Iterable[Wording]) -> Cl
         for ordinal, (claim, text, norm, terms) in enumerate(listed)
     )
     by_topic: dict[str, list[Variant]] = {}
-    postings: dict[str, list[Variant]] = {}
+    postings: dict[str, list[Posting]] = {}
     for variant in variants:
         by_topic.setdefault(variant.claim.topic, []).append(variant)
         for term in variant.terms.all:
-            postings.setdefault(term, []).append(variant)
+            postings.setdefault(term, []).append((variant, term in variant.terms.predicate))
     return ClaimIndex(
         wordings=variants,
         by_topic=MappingProxyType({k: tuple(v) for k, v in by_topic.items()}),
@@ -268,17 +272,25 @@ def _score(sentence: _Sentence, variant: Variant, weights: Mapping[str, int]) ->
     terms = variant.terms
     known = weights.__getitem__
     words = sentence.words
+    return _combine(
+        sentence,
+        variant,
+        carried=sum(map(known, terms.predicate & words)),
+        implied=sum(map(known, terms.predicate & sentence.implied)),
+        topical=sum(map(known, terms.topic & words)),
+        shared=sum(map(known, words & variant.words)),
+    )
+
+
+def _combine(
+    sentence: _Sentence, variant: Variant, *, carried: int, implied: int, topical: int, shared: int
+) -> float:
+    """The score from the weights a wording shares with the sentence (see score_variant)."""
     if variant.predicate_weight:
-        carried = sum(map(known, terms.predicate & words))
-        implied = IMPLIED_CREDIT * sum(map(known, terms.predicate & sentence.implied))
-        predicate_recall = (carried + implied) / variant.predicate_weight
+        predicate_recall = (carried + IMPLIED_CREDIT * implied) / variant.predicate_weight
     else:
         predicate_recall = 0.5
-    if variant.topic_weight:
-        topic_recall = sum(map(known, terms.topic & words)) / variant.topic_weight
-    else:
-        topic_recall = 1.0
-    shared = sum(map(known, words & variant.words))
+    topic_recall = topical / variant.topic_weight if variant.topic_weight else 1.0
     precision = shared / sentence.total if sentence.total else 0.0
     numbers = sentence.numbers
     conflict = variant.numbers and numbers and not variant.numbers & numbers
@@ -300,19 +312,46 @@ def rank(
     """Claims of the given topics, best first, each with its best-scoring wording.
 
     Only wordings that share a term with the sentence (or imply one) are scored; a wording
-    sharing nothing cannot reach the suggestion threshold.
+    sharing nothing cannot reach the suggestion threshold. The shared weights are summed by
+    walking the sentence's postings once, which gives the same integers as score_variant.
     """
     gate = set(topics)
     weights = index.weights
     scored = _sentence(sentence, weights)
-    candidates: dict[int, Variant] = {}
-    for term in scored.words | scored.implied:
-        for variant in index.postings.get(term, ()):
-            if variant.claim.topic in gate:
-                candidates[variant.ordinal] = variant
+    shared: dict[int, int] = {}
+    carried: dict[int, int] = {}
+    topical: dict[int, int] = {}
+    implied: dict[int, int] = {}
+    variants: dict[int, Variant] = {}
+    for term in scored.words:
+        weight = weights.get(term)
+        for variant, predicate in index.postings.get(term, ()):
+            if variant.claim.topic not in gate:
+                continue
+            key = variant.ordinal
+            variants[key] = variant
+            shared[key] = shared.get(key, 0) + weight  # type: ignore[operator]
+            into = carried if predicate else topical
+            into[key] = into.get(key, 0) + weight  # type: ignore[operator]
+    for term in scored.implied:
+        weight = weights.get(term, 0)
+        for variant, predicate in index.postings.get(term, ()):
+            if predicate and variant.claim.topic in gate:
+                variants[variant.ordinal] = variant
+                implied[variant.ordinal] = implied.get(variant.ordinal, 0) + weight
     best: dict[str, tuple[Candidate, Variant]] = {}
-    for variant in candidates.values():
-        score = round(_score(scored, variant, weights), 1)
+    for key, variant in variants.items():
+        score = round(
+            _combine(
+                scored,
+                variant,
+                carried=carried.get(key, 0),
+                implied=implied.get(key, 0),
+                topical=topical.get(key, 0),
+                shared=shared.get(key, 0),
+            ),
+            1,
+        )
         held = best.get(variant.claim.id)
         if (
             held is None
