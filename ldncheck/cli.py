@@ -163,6 +163,15 @@ def check(
         bool, typer.Option("--exit-zero", help="Exit 0 even when claims are flagged.")
     ] = False,
     color: ColorOption = ColorMode.AUTO,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes for long stdin input in jsonl/text; 0 means one per core.",
+        ),
+    ] = 0,
 ) -> None:
     """Check one claim, or many from stdin.
 
@@ -170,7 +179,7 @@ def check(
     cat claims.txt | ldncheck check -f jsonl -
     """
     settings = CheckSettings(
-        output=output, kb_dir=kb_dir_from(kb), exit_zero=exit_zero, color=color
+        output=output, kb_dir=kb_dir_from(kb), exit_zero=exit_zero, color=color, jobs=jobs
     )
     words = claim or []
     from ldncheck.runner import StdinClaims, run_check

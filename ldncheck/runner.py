@@ -106,6 +106,37 @@ def _collected(
     return dumps(docs if many else docs[0], indent=2) + "\n"
 
 
+def _line_renderer(settings: CheckSettings, kb: KnowledgeBase) -> Callable[[str], tuple[str, bool]]:
+    """Claim text -> (output line, flagged), for the line formats that can run in workers."""
+    if settings.output is CheckFormat.JSONL:
+        from ldncheck.render.json import render_jsonl_line
+
+        def jsonl(text: str) -> tuple[str, bool]:
+            result = check_claim(text, kb)
+            return render_jsonl_line(result, kb), result.flagged
+
+        return jsonl
+
+    def text_line(text: str) -> tuple[str, bool]:
+        result = check_claim(text, kb)
+        return _text_line(result), result.flagged
+
+    return text_line
+
+
+def _run_lines(claims: Iterable[str], settings: CheckSettings, kb: KnowledgeBase) -> bool:
+    """Stream JSONL or text lines, on every core once the input proves long."""
+    from ldncheck.parallel import ordered_map
+
+    out = sys.stdout
+    flagged = False
+    for line, hit in ordered_map(_line_renderer(settings, kb), claims, jobs=settings.jobs):
+        out.write(line)
+        out.flush()
+        flagged = flagged or hit
+    return flagged
+
+
 def run_check(claims: Iterable[str], settings: CheckSettings, *, many: bool) -> bool:
     """Check every claim in order; return True when any was flagged."""
     kb = load_kb(settings.kb_dir)
@@ -113,6 +144,8 @@ def run_check(claims: Iterable[str], settings: CheckSettings, *, many: bool) -> 
         results = [check_claim(text, kb) for text in claims]
         sys.stdout.write(_collected(settings, kb, results, many=many))
         return any(r.flagged for r in results)
+    if many and settings.output in (CheckFormat.JSONL, CheckFormat.TEXT):
+        return _run_lines(claims, settings, kb)
     write = _streaming_writer(settings, kb)
     flagged = False
     for text in claims:

@@ -38,6 +38,7 @@ class CheckSettings:
     kb_dir: Path | None = None
     exit_zero: bool = False
     color: ColorMode = ColorMode.AUTO
+    jobs: int = 0
 
 
 def kb_dir_from(flag: Path | None) -> Path | None:

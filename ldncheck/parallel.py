@@ -1,0 +1,86 @@
+"""Map a function over a long stream on every core, in input order, with bounded memory.
+
+Used for `check -` over many claims: the first claims are checked in-process (a short input
+never pays for a pool); once the input proves long, the rest go to forked workers, which
+inherit the loaded knowledge base instead of loading it again. Results come back in input
+order as they are ready, and at most a fixed window of claims is in flight, so memory stays
+flat however long the input is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+SERIAL_PREFIX = 512
+WINDOW_PER_WORKER = 256
+CHUNK = 32
+
+# The function the forked workers run. It is set in the parent just before the pool forks,
+# so each worker inherits it (with the knowledge base it closes over) without pickling.
+_TASK: list[Callable[[Any], Any]] = []
+
+
+def _run(item: Any) -> Any:
+    return _TASK[0](item)
+
+
+def _quiet_worker() -> None:
+    # Ctrl-C is the parent's to handle: it stops the pool and prints one line.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def workers_for(jobs: int) -> int:
+    """0 means one worker per core."""
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def ordered_map(work: Callable[[T], R], items: Iterable[T], *, jobs: int) -> Iterator[R]:
+    """``map(work, items)``, spread over ``jobs`` processes once the input proves long."""
+    stream = iter(items)
+    yield from map(work, itertools.islice(stream, SERIAL_PREFIX))
+    workers = workers_for(jobs)
+    sentinel = object()
+    following = next(stream, sentinel)
+    if following is sentinel:
+        return
+    rest: Iterator[T] = itertools.chain([following], stream)  # type: ignore[list-item]
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(work, rest)
+        return
+    yield from _pooled(work, rest, workers)
+
+
+def _pooled(work: Callable[[T], R], rest: Iterator[T], workers: int) -> Iterator[R]:
+    window = threading.Semaphore(workers * WINDOW_PER_WORKER)
+    stop = threading.Event()
+
+    def feed() -> Iterator[T]:
+        # Runs in the pool's feeder thread; blocking here is what bounds memory.
+        for item in rest:
+            while not window.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            yield item
+
+    _TASK[:] = [work]
+    context = multiprocessing.get_context("fork")
+    try:
+        with context.Pool(workers, initializer=_quiet_worker) as pool:
+            try:
+                for result in pool.imap(_run, feed(), chunksize=CHUNK):
+                    window.release()
+                    yield result
+            finally:
+                # Before the pool is torn down: the feeder must not wait for a free slot.
+                stop.set()
+    finally:
+        _TASK.clear()
