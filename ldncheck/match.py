@@ -8,6 +8,7 @@ used in MS" shares the topic of "LDN treats MS" but claims nothing.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -318,37 +319,38 @@ def rank(
     gate = set(topics)
     weights = index.weights
     scored = _sentence(sentence, weights)
-    shared: dict[int, int] = {}
-    carried: dict[int, int] = {}
-    topical: dict[int, int] = {}
-    implied: dict[int, int] = {}
+    shared: defaultdict[int, int] = defaultdict(int)
+    carried: defaultdict[int, int] = defaultdict(int)
+    topical: defaultdict[int, int] = defaultdict(int)
+    implied: defaultdict[int, int] = defaultdict(int)
     variants: dict[int, Variant] = {}
     for term in scored.words:
-        weight = weights.get(term)
+        weight = weights.get(term, 0)
         for variant, predicate in index.postings.get(term, ()):
-            if variant.claim.topic not in gate:
-                continue
-            key = variant.ordinal
-            variants[key] = variant
-            shared[key] = shared.get(key, 0) + weight  # type: ignore[operator]
-            into = carried if predicate else topical
-            into[key] = into.get(key, 0) + weight  # type: ignore[operator]
+            if variant.claim.topic in gate:
+                key = variant.ordinal
+                variants[key] = variant
+                shared[key] += weight
+                if predicate:
+                    carried[key] += weight
+                else:
+                    topical[key] += weight
     for term in scored.implied:
         weight = weights.get(term, 0)
         for variant, predicate in index.postings.get(term, ()):
             if predicate and variant.claim.topic in gate:
                 variants[variant.ordinal] = variant
-                implied[variant.ordinal] = implied.get(variant.ordinal, 0) + weight
+                implied[variant.ordinal] += weight
     best: dict[str, tuple[Candidate, Variant]] = {}
     for key, variant in variants.items():
         score = round(
             _combine(
                 scored,
                 variant,
-                carried=carried.get(key, 0),
-                implied=implied.get(key, 0),
-                topical=topical.get(key, 0),
-                shared=shared.get(key, 0),
+                carried=carried[key],
+                implied=implied[key],
+                topical=topical[key],
+                shared=shared[key],
             ),
             1,
         )
