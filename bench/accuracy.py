@@ -216,6 +216,31 @@ def write_readme(kb: KnowledgeBase) -> None:
     path.write_text(f"{head}{START}\n{readme_table(kb)}\n{END}{tail}", encoding="utf-8")
 
 
+CALIBRATION_SETS = ("dev_claims.yaml", "dev2_claims.yaml")
+
+
+def calibrate(kb: KnowledgeBase) -> None:
+    """Verdict accuracy and flag F1 on the development sets at a range of match thresholds.
+
+    The held-out set is left out on purpose: a threshold chosen on it would not be held out.
+    """
+    core = sys.modules["ldncheck.check"]
+    chosen = core.MATCH_THRESHOLD
+    sets = {name: load_dev(ROOT / "tests" / "data" / name) for name in CALIBRATION_SETS}
+    print(f"{'threshold':>9}  " + "  ".join(f"{n:<28}" for n in sets))
+    try:
+        for threshold in (35.0, 40.0, 45.0, 50.0, 55.0, 60.0, 65.0, 70.0):
+            core.MATCH_THRESHOLD = threshold
+            cells = []
+            for rows in sets.values():
+                m = metrics(evaluate(rows, engine(kb)))
+                cells.append(f"acc {m['verdict_accuracy']:.3f}  F1 {m['flag_f1']:.3f}".ljust(28))
+            mark = "  <- in use" if threshold == chosen else ""
+            print(f"{threshold:>9.1f}  " + "  ".join(cells) + mark)
+    finally:
+        core.MATCH_THRESHOLD = chosen
+
+
 def main() -> int:
     """Print the table; exit 0 always (figures, not a test)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -226,9 +251,17 @@ def main() -> int:
         action="store_true",
         help="rewrite the README's accuracy table from all labelled sets",
     )
+    parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="sweep the match threshold over the development sets",
+    )
     args = parser.parse_args()
     if args.readme:
         write_readme(load_kb())
+        return 0
+    if args.calibrate:
+        calibrate(load_kb())
         return 0
     kb = load_kb()
     rows = load_dev(args.dev)

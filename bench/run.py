@@ -73,18 +73,30 @@ class Plan:
     kb_probe: int
 
 
-QUICK = Plan(repeats=1, batch=1_000, scan_bytes=100_000, tree_files=100, kb_factors=(1, 10),
-             kb_probe=200)
-FULL = Plan(repeats=7, batch=10_000, scan_bytes=1_000_000, tree_files=2_000,
-            kb_factors=(1, 10, 100), kb_probe=1_000)
+QUICK = Plan(
+    repeats=1, batch=1_000, scan_bytes=100_000, tree_files=100, kb_factors=(1, 10), kb_probe=200
+)
+FULL = Plan(
+    repeats=7,
+    batch=10_000,
+    scan_bytes=1_000_000,
+    tree_files=2_000,
+    kb_factors=(1, 10, 100),
+    kb_probe=1_000,
+)
 
 
 class BenchError(Exception):
     """A command failed or printed something malformed."""
 
 
-def run(cmd: Sequence[str], *, stdin: Path | None = None, env: dict[str, str] | None = None,
-        ok: tuple[int, ...] = (0, 1)) -> Run:
+def run(
+    cmd: Sequence[str],
+    *,
+    stdin: Path | None = None,
+    env: dict[str, str] | None = None,
+    ok: tuple[int, ...] = (0, 1),
+) -> Run:
     """Run ``cmd`` to completion; its wall time, peak RSS and output."""
     with tempfile.TemporaryFile() as out, open(stdin or os.devnull, "rb") as fin:
         start = time.perf_counter()
@@ -121,19 +133,35 @@ def find_tool(name: str) -> list[str] | None:
 def ratio_row(target: str, ours: float, theirs: float | None, limit: float) -> Row:
     """A row comparing our median with codespell's, passing at or under ``limit`` times."""
     if theirs is None:
-        return Row(target, f"{ours * 1000:.0f} ms", "codespell not installed", "-",
-                   f"<= {limit:g}x", "skipped")
+        return Row(
+            target,
+            f"{ours * 1000:.0f} ms",
+            "codespell not installed",
+            "-",
+            f"<= {limit:g}x",
+            "skipped",
+        )
     ratio = ours / theirs
-    return Row(target, f"{ours * 1000:.0f} ms", f"{theirs * 1000:.0f} ms", f"{ratio:.2f}x",
-               f"<= {limit:g}x", "pass" if ratio <= limit else "FAIL")
+    return Row(
+        target,
+        f"{ours * 1000:.0f} ms",
+        f"{theirs * 1000:.0f} ms",
+        f"{ratio:.2f}x",
+        f"<= {limit:g}x",
+        "pass" if ratio <= limit else "FAIL",
+    )
 
 
 def limit_row(target: str, value: float, limit: float, unit: str, *, higher: bool = False) -> Row:
     """A row with an absolute goal."""
     good = value >= limit if higher else value <= limit
     sign = ">=" if higher else "<="
-    return Row(target, f"{value:,.1f} {unit}", goal=f"{sign} {limit:,g} {unit}",
-               verdict="pass" if good else "FAIL")
+    return Row(
+        target,
+        f"{value:,.1f} {unit}",
+        goal=f"{sign} {limit:,g} {unit}",
+        verdict="pass" if good else "FAIL",
+    )
 
 
 class Bench:
@@ -164,8 +192,9 @@ class Bench:
         assert self.codespell is not None
         return run([*self.codespell, *map(str, paths)], ok=(0, 65))
 
-    def pair(self, ours: Callable[[], Run],
-             paths: Sequence[Path]) -> tuple[float, float | None, float]:
+    def pair(
+        self, ours: Callable[[], Run], paths: Sequence[Path]
+    ) -> tuple[float, float | None, float]:
         """Medians of an ldncheck command and codespell on ``paths``, and ldncheck's peak MB."""
         cmds = [ours] + ([lambda: self.theirs(*paths)] if self.codespell else [])
         result = medians(cmds, self.plan.repeats)
@@ -175,12 +204,14 @@ class Bench:
         """Target 1: one claim in a fresh process, JSON and the default panel."""
         page = self.write("page.txt", one_page())
         self.ours("check", "--format", "json", CLAIM)  # fills the knowledge-base cache
-        json_s, spell_s, json_mb = self.pair(lambda: self.ours("check", "--format", "json", CLAIM),
-                                             [page])
+        json_s, spell_s, json_mb = self.pair(
+            lambda: self.ours("check", "--format", "json", CLAIM), [page]
+        )
         panel_s, spell2_s, panel_mb = self.pair(lambda: self.ours("check", CLAIM), [page])
         no_cache = {**self.env, "LDNCHECK_NO_CACHE": "1"}
-        cold_s, _ = medians([lambda: self.ours("check", "--format", "json", CLAIM, env=no_cache)],
-                            self.plan.repeats)[0]
+        cold_s, _ = medians(
+            [lambda: self.ours("check", "--format", "json", CLAIM, env=no_cache)], self.plan.repeats
+        )[0]
         self.rows += [
             ratio_row("check --format json (1 claim)", json_s, spell_s, 1.0),
             ratio_row("check, panel (1 claim)", panel_s, spell2_s, 1.3),
@@ -193,8 +224,10 @@ class Bench:
         count = self.plan.batch
         small = self.write("claims-small.txt", "\n".join(claims(count // 10)) + "\n")
         big = self.write("claims.txt", "\n".join(claims(count)) + "\n")
-        timed = [self.ours("check", "--format", "jsonl", "-", stdin=big)
-                 for _ in range(max(1, self.plan.repeats // 2))]
+        timed = [
+            self.ours("check", "--format", "jsonl", "-", stdin=big)
+            for _ in range(max(1, self.plan.repeats // 2))
+        ]
         lines = timed[0].stdout.count(b"\n")
         if lines != count:
             raise BenchError(f"jsonl printed {lines} lines for {count} claims")
@@ -203,18 +236,32 @@ class Bench:
         big_mb = max(r.peak_mb for r in timed)
         streamed = self.streams()
         self.rows += [
-            limit_row(f"check --format jsonl, {count:,} claims", count / seconds, 5000,
-                      "claims/s", higher=True),
-            Row("  first result before input ends", "yes" if streamed else "no",
-                goal="yes", verdict="pass" if streamed else "FAIL"),
-            limit_row(f"  peak growth {count // 10:,} -> {count:,} claims", big_mb - small_mb, 5,
-                      "MB"),
+            limit_row(
+                f"check --format jsonl, {count:,} claims",
+                count / seconds,
+                5000,
+                "claims/s",
+                higher=True,
+            ),
+            Row(
+                "  first result before input ends",
+                "yes" if streamed else "no",
+                goal="yes",
+                verdict="pass" if streamed else "FAIL",
+            ),
+            limit_row(
+                f"  peak growth {count // 10:,} -> {count:,} claims", big_mb - small_mb, 5, "MB"
+            ),
         ]
 
     def streams(self) -> bool:
         """True when a result comes out while standard input is still open."""
-        proc = subprocess.Popen([*self.ldncheck, "check", "--format", "jsonl", "-"],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=self.env)
+        proc = subprocess.Popen(
+            [*self.ldncheck, "check", "--format", "jsonl", "-"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=self.env,
+        )
         assert proc.stdin is not None and proc.stdout is not None
         proc.stdin.write(b"LDN cures cancer\n")
         proc.stdin.flush()
@@ -235,8 +282,9 @@ class Bench:
         dense = self.write("ldn.md", ldn_markdown(size))
         label = f"{size / 1e6:g} MB" if size >= 1e6 else f"{size // 1000} KB"
         scan_s, spell_s, _ = self.pair(lambda: self.ours("scan", str(plain)), [plain])
-        dense_s = medians([lambda: self.ours("scan", str(dense))],
-                          max(1, self.plan.repeats // 2))[0][0]
+        dense_s = medians([lambda: self.ours("scan", str(dense))], max(1, self.plan.repeats // 2))[
+            0
+        ][0]
         tree = write_tree(self.work / "tree", self.plan.tree_files, 2_000)
         one = medians([lambda: self.ours("scan", str(tree))], 1)[0][0]
         two = medians([lambda: self.ours("scan", "--jobs", "2", str(tree))], 1)[0][0]
@@ -244,10 +292,16 @@ class Bench:
         self.rows += [
             ratio_row(f"scan {label} Markdown, not about LDN", scan_s, spell_s, 1.0),
             limit_row(f"scan {label} LDN-dense Markdown", dense_s, 2.0, "s"),
-            Row(f"scan {self.plan.tree_files:,} files, --jobs 1", f"{one:.2f} s",
-                f"{spell_tree:.2f} s" if spell_tree else "-"),
-            Row(f"scan {self.plan.tree_files:,} files, --jobs 2", f"{two:.2f} s",
-                ratio=f"{one / two:.2f}x faster"),
+            Row(
+                f"scan {self.plan.tree_files:,} files, --jobs 1",
+                f"{one:.2f} s",
+                f"{spell_tree:.2f} s" if spell_tree else "-",
+            ),
+            Row(
+                f"scan {self.plan.tree_files:,} files, --jobs 2",
+                f"{two:.2f} s",
+                ratio=f"{one / two:.2f}x faster",
+            ),
         ]
 
     def kb_growth(self) -> None:
@@ -264,12 +318,22 @@ class Bench:
                 check_claim(text, kb)
             micros = (time.perf_counter() - start) / len(probe) * 1e6
             costs.append((factor, micros))
-            self.rows.append(Row(f"match cost, KB x{factor} ({len(kb.claims):,} claims)",
-                                 f"{micros:,.0f} us/claim"))
+            self.rows.append(
+                Row(
+                    f"match cost, KB x{factor} ({len(kb.claims):,} claims)",
+                    f"{micros:,.0f} us/claim",
+                )
+            )
         (f0, c0), (f1, c1) = costs[-2], costs[-1]
         exponent = math.log(c1 / c0) / math.log(f1 / f0)
-        self.rows.append(Row(f"  growth x{f0} -> x{f1} (cost ~ size^k)", f"k = {exponent:.2f}",
-                             goal="k < 1", verdict="pass" if exponent < 1 else "FAIL"))
+        self.rows.append(
+            Row(
+                f"  growth x{f0} -> x{f1} (cost ~ size^k)",
+                f"k = {exponent:.2f}",
+                goal="k < 1",
+                verdict="pass" if exponent < 1 else "FAIL",
+            )
+        )
 
 
 def table(rows: list[Row]) -> str:
@@ -277,34 +341,47 @@ def table(rows: list[Row]) -> str:
     head = ("target", "ldncheck", "codespell", "ratio", "goal", "result")
     cells = [head] + [(r.target, r.ours, r.theirs, r.ratio, r.goal, r.verdict) for r in rows]
     widths = [max(len(c[i]) for c in cells) for i in range(len(head))]
-    lines = ["| " + " | ".join(c[i].ljust(widths[i]) for i in range(len(head))) + " |"
-             for c in cells]
+    lines = [
+        "| " + " | ".join(c[i].ljust(widths[i]) for i in range(len(head))) + " |" for c in cells
+    ]
     lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
     return "\n".join(lines)
 
 
 def machine() -> str:
     """Cores, Python and date, for the record."""
-    return (f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"{platform.system()} {platform.machine()}, {time.strftime('%Y-%m-%d')}")
+    return (
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}, {time.strftime('%Y-%m-%d')}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run every target and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="every target once, small inputs")
-    parser.add_argument("--only", choices=("startup", "batch", "scan", "kb"), action="append",
-                        help="run only these targets (repeatable)")
+    parser.add_argument(
+        "--only",
+        choices=("startup", "batch", "scan", "kb"),
+        action="append",
+        help="run only these targets (repeatable)",
+    )
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ldncheck-bench-") as tmp:
         bench = Bench(plan, Path(tmp))
         if bench.codespell is None:
-            print("codespell not found (pip install '.[bench]'): codespell rows skipped",
-                  file=sys.stderr)
-        steps = {"startup": bench.startup, "batch": bench.batch, "scan": bench.scan,
-                 "kb": bench.kb_growth}
+            print(
+                "codespell not found (pip install '.[bench]'): codespell rows skipped",
+                file=sys.stderr,
+            )
+        steps = {
+            "startup": bench.startup,
+            "batch": bench.batch,
+            "scan": bench.scan,
+            "kb": bench.kb_growth,
+        }
         try:
             for name, step in steps.items():
                 if not args.only or name in args.only:
@@ -313,8 +390,10 @@ def main(argv: list[str] | None = None) -> int:
             print(table(bench.rows))
             print(f"bench: error: {exc}", file=sys.stderr)
             return 1
-    print(f"{'quick' if args.quick else 'full'} run on {machine()}; "
-          f"medians of {plan.repeats} ({time.perf_counter() - started:.0f} s)\n")
+    print(
+        f"{'quick' if args.quick else 'full'} run on {machine()}; "
+        f"medians of {plan.repeats} ({time.perf_counter() - started:.0f} s)\n"
+    )
     print(table(bench.rows))
     return 0
 

@@ -179,7 +179,9 @@ def read_stance(
     # Presence, not parity, within a clause: "not approved and unlicensed" denies once, not
     # twice; true double negatives ("not without") are listed as non-negations in the lexicon.
     if own_denies != theirs_denies:
-        return StanceReading(Stance.NEGATED, tuple(own or theirs), reported=bool(reported))
+        # With no denial of its own, the sentence asserts the opposite of a wording that denies.
+        cues = tuple(own) if own else tuple(f"contrary to '{c}'" for c in theirs)
+        return StanceReading(Stance.NEGATED, cues, reported=bool(reported))
     strong = _found("strong_boosters", norm, lexicon)
     if strong:
         return StanceReading(Stance.STRONG, tuple(strong), reported=bool(reported))

@@ -6,22 +6,66 @@ import random
 from collections.abc import Iterator
 
 CONDITIONS = (
-    "MS", "multiple sclerosis", "fibromyalgia", "Crohn's disease", "ulcerative colitis",
-    "long COVID", "ME/CFS", "chronic fatigue syndrome", "cancer", "depression", "CRPS",
-    "complex regional pain syndrome", "Hashimoto's", "psoriasis", "autism", "HIV",
-    "rheumatoid arthritis", "lupus", "chronic pain", "diabetic neuropathy", "IBS",
-    "endometriosis", "Parkinson's", "ALS", "alopecia", "eczema", "migraines", "lichen planus",
+    "MS",
+    "multiple sclerosis",
+    "fibromyalgia",
+    "Crohn's disease",
+    "ulcerative colitis",
+    "long COVID",
+    "ME/CFS",
+    "chronic fatigue syndrome",
+    "cancer",
+    "depression",
+    "CRPS",
+    "complex regional pain syndrome",
+    "Hashimoto's",
+    "psoriasis",
+    "autism",
+    "HIV",
+    "rheumatoid arthritis",
+    "lupus",
+    "chronic pain",
+    "diabetic neuropathy",
+    "IBS",
+    "endometriosis",
+    "Parkinson's",
+    "ALS",
+    "alopecia",
+    "eczema",
+    "migraines",
+    "lichen planus",
 )
 DRUGS = ("LDN", "low-dose naltrexone", "low dose naltrexone", "naltrexone 4.5 mg", "LDN (4.5mg)")
 VERBS = (
-    "treats", "cures", "helps", "improves", "reduces the symptoms of", "reverses", "prevents",
-    "slows", "eases pain in", "is approved for", "stops the progression of", "works for",
-    "is safe in", "has no side effects in", "is better than standard drugs for",
+    "treats",
+    "cures",
+    "helps",
+    "improves",
+    "reduces the symptoms of",
+    "reverses",
+    "prevents",
+    "slows",
+    "eases pain in",
+    "is approved for",
+    "stops the progression of",
+    "works for",
+    "is safe in",
+    "has no side effects in",
+    "is better than standard drugs for",
 )
 OPENERS = (
-    "", "", "", "Studies show that ", "My doctor says ", "Some small trials suggest ",
-    "There is no evidence that ", "It is not true that ", "Everyone knows ",
-    "A 2020 review found that ", "Honestly, ", "I read that ",
+    "",
+    "",
+    "",
+    "Studies show that ",
+    "My doctor says ",
+    "Some small trials suggest ",
+    "There is no evidence that ",
+    "It is not true that ",
+    "Everyone knows ",
+    "A 2020 review found that ",
+    "Honestly, ",
+    "I read that ",
 )
 HEDGES = ("", "", "", " may", " might", " could", " will probably")
 ENDINGS = (".", ".", "!", " for most people.", " within weeks.", " in some patients.", "?")
@@ -43,8 +87,13 @@ def _ldn_claim(rng: random.Random) -> str:
     verb = rng.choice(VERBS)
     if hedge:
         verb = verb.replace("treats", "treat").replace("cures", "cure").replace("helps", "help")
-        verb = verb.replace("improves", "improve").replace("reduces", "reduce").replace(
-            "reverses", "reverse").replace("prevents", "prevent").replace("slows", "slow")
+        verb = (
+            verb.replace("improves", "improve")
+            .replace("reduces", "reduce")
+            .replace("reverses", "reverse")
+            .replace("prevents", "prevent")
+            .replace("slows", "slow")
+        )
         verb = verb.replace("eases", "ease").replace("is ", "be ").replace("stops", "stop")
         verb = verb.replace("works", "work").replace("has ", "have ")
     sentence = f"{rng.choice(OPENERS)}{drug}{hedge} {verb} {rng.choice(CONDITIONS)}"

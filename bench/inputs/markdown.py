@@ -10,23 +10,59 @@ from bench.inputs.claims import CONDITIONS, DRUGS
 
 Sentence = Callable[[random.Random], str]
 
-SUBJECTS = ("The allotment", "Our build system", "The river path", "This sourdough starter",
-            "The new library wing", "A good pair of boots", "The council's bus plan",
-            "The quarterly report", "Her violin teacher", "The old lighthouse",
-            "The database migration", "A weekend in the hills", "The school choir")
-PREDICATES = ("needs more attention than we expected", "was finished ahead of schedule",
-              "looks different after the rain", "rewards a little patience",
-              "has a long and tangled history", "surprised almost everyone who tried it",
-              "will be reviewed again in March", "depends on the weather more than on planning",
-              "costs less than the brochure suggests", "works best early in the morning")
-CLAUSES = ("although nobody quite agrees why", "according to the volunteers",
-           "which is worth remembering", "as the notes from last year show",
-           "despite a slow start", "even in the middle of winter", "for reasons of cost")
-HEADINGS = ("Background", "Notes from the field", "What went well", "Open questions",
-            "Equipment", "Timeline", "Lessons", "Further reading", "Budget", "Next steps")
-CODE = ("```python\nfor row in rows:\n    total += row.amount\n```",
-        "```sh\nmake clean && make -j2\n```",
-        "    indented code block\n    with two lines")
+SUBJECTS = (
+    "The allotment",
+    "Our build system",
+    "The river path",
+    "This sourdough starter",
+    "The new library wing",
+    "A good pair of boots",
+    "The council's bus plan",
+    "The quarterly report",
+    "Her violin teacher",
+    "The old lighthouse",
+    "The database migration",
+    "A weekend in the hills",
+    "The school choir",
+)
+PREDICATES = (
+    "needs more attention than we expected",
+    "was finished ahead of schedule",
+    "looks different after the rain",
+    "rewards a little patience",
+    "has a long and tangled history",
+    "surprised almost everyone who tried it",
+    "will be reviewed again in March",
+    "depends on the weather more than on planning",
+    "costs less than the brochure suggests",
+    "works best early in the morning",
+)
+CLAUSES = (
+    "although nobody quite agrees why",
+    "according to the volunteers",
+    "which is worth remembering",
+    "as the notes from last year show",
+    "despite a slow start",
+    "even in the middle of winter",
+    "for reasons of cost",
+)
+HEADINGS = (
+    "Background",
+    "Notes from the field",
+    "What went well",
+    "Open questions",
+    "Equipment",
+    "Timeline",
+    "Lessons",
+    "Further reading",
+    "Budget",
+    "Next steps",
+)
+CODE = (
+    "```python\nfor row in rows:\n    total += row.amount\n```",
+    "```sh\nmake clean && make -j2\n```",
+    "    indented code block\n    with two lines",
+)
 
 
 def _prose_sentence(rng: random.Random) -> str:
@@ -79,7 +115,8 @@ _VERBS = ("treats", "cures", "helps with", "reverses", "prevents", "slows")
 
 def _ldn_sentence(rng: random.Random) -> str:
     text = rng.choice(_LDN_TEMPLATES).format(
-        drug=rng.choice(DRUGS), verb=rng.choice(_VERBS), cond=rng.choice(CONDITIONS))
+        drug=rng.choice(DRUGS), verb=rng.choice(_VERBS), cond=rng.choice(CONDITIONS)
+    )
     return text[0].upper() + text[1:]
 
 
@@ -101,6 +138,7 @@ def write_tree(root: Path, files: int, size: int, *, seed: int = 4) -> Path:
         folder = root / f"part{i % 20:02d}" / f"sub{i % 7}"
         folder.mkdir(parents=True, exist_ok=True)
         make = ldn_markdown if i % 10 == 0 else plain_markdown
-        (folder / f"note{i:05d}.md").write_text(make(size, seed=rng.randint(0, 10**9)),
-                                                 encoding="utf-8")
+        (folder / f"note{i:05d}.md").write_text(
+            make(size, seed=rng.randint(0, 10**9)), encoding="utf-8"
+        )
     return root
