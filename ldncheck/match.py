@@ -74,7 +74,10 @@ class ClaimIndex:
     by_topic: Mapping[str, tuple[Variant, ...]]
     weights: Mapping[str, int]
     vocabulary: tuple[str, ...]
-    postings: Mapping[str, tuple[Posting, ...]]
+    postings: Mapping[tuple[str, str], tuple[Posting, ...]]
+    # Wordings with identical terms in one topic score alike; only the first is posted, and
+    # this lists every wording that shares its terms (itself first), by ordinal.
+    alike: Mapping[int, tuple[Variant, ...]]
 
 
 # Hedges and reported-speech frames are not stripped: their spans can hold the claim's own
@@ -180,17 +183,26 @@ def assemble_index(claims: tuple[Claim, ...], wordings: Iterable[Wording]) -> Cl
         for ordinal, (claim, text, norm, terms) in enumerate(listed)
     )
     by_topic: dict[str, list[Variant]] = {}
-    postings: dict[str, list[Posting]] = {}
+    postings: dict[tuple[str, str], list[Posting]] = {}
+    first_of: dict[tuple[str, frozenset[str], frozenset[str]], Variant] = {}
+    alike: dict[int, list[Variant]] = {}
     for variant in variants:
         by_topic.setdefault(variant.claim.topic, []).append(variant)
+        signature = (variant.claim.topic, variant.terms.topic, variant.terms.predicate)
+        lead = first_of.setdefault(signature, variant)
+        alike.setdefault(lead.ordinal, []).append(variant)
+        if lead is not variant:
+            continue
         for term in variant.terms.all:
-            postings.setdefault(term, []).append((variant, term in variant.terms.predicate))
+            key = (variant.claim.topic, term)
+            postings.setdefault(key, []).append((variant, term in variant.terms.predicate))
     return ClaimIndex(
         wordings=variants,
         by_topic=MappingProxyType({k: tuple(v) for k, v in by_topic.items()}),
         weights=MappingProxyType(weights),
         vocabulary=tuple(sorted(weights)),
         postings=MappingProxyType({k: tuple(v) for k, v in postings.items()}),
+        alike=MappingProxyType({k: tuple(v) for k, v in alike.items()}),
     )
 
 
@@ -320,7 +332,7 @@ def rank(
     sharing nothing cannot reach the suggestion threshold. The shared weights are summed by
     walking the sentence's postings once, which gives the same integers as score_variant.
     """
-    gate = set(topics)
+    gate = dict.fromkeys(topics)  # ordered and without repeats
     weights = index.weights
     scored = _sentence(sentence, weights)
     shared: defaultdict[int, int] = defaultdict(int)
@@ -328,10 +340,11 @@ def rank(
     topical: defaultdict[int, int] = defaultdict(int)
     implied: defaultdict[int, int] = defaultdict(int)
     variants: dict[int, Variant] = {}
-    for term in scored.words:
-        weight = weights.get(term, 0)
-        for variant, predicate in index.postings.get(term, ()):
-            if variant.claim.topic in gate:
+    postings = index.postings
+    for topic in gate:
+        for term in scored.words:
+            weight = weights.get(term, 0)
+            for variant, predicate in postings.get((topic, term), ()):
                 key = variant.ordinal
                 variants[key] = variant
                 shared[key] += weight
@@ -339,18 +352,18 @@ def rank(
                     carried[key] += weight
                 else:
                     topical[key] += weight
-    for term in scored.implied:
-        weight = weights.get(term, 0)
-        for variant, predicate in index.postings.get(term, ()):
-            if predicate and variant.claim.topic in gate:
-                variants[variant.ordinal] = variant
-                implied[variant.ordinal] += weight
+        for term in scored.implied:
+            weight = weights.get(term, 0)
+            for variant, predicate in postings.get((topic, term), ()):
+                if predicate:
+                    variants[variant.ordinal] = variant
+                    implied[variant.ordinal] += weight
     best: dict[str, tuple[Candidate, Variant]] = {}
-    for key, variant in variants.items():
+    for key, lead in variants.items():
         score = round(
             _combine(
                 scored,
-                variant,
+                lead,
                 carried=carried[key],
                 implied=implied[key],
                 topical=topical[key],
@@ -358,12 +371,13 @@ def rank(
             ),
             1,
         )
-        held = best.get(variant.claim.id)
-        if (
-            held is None
-            or score > held[0].score
-            or (score == held[0].score and variant.ordinal < held[1].ordinal)
-        ):
-            best[variant.claim.id] = (Candidate(variant.claim, score, variant.text), variant)
+        for variant in index.alike.get(key, (lead,)):
+            held = best.get(variant.claim.id)
+            if (
+                held is None
+                or score > held[0].score
+                or (score == held[0].score and variant.ordinal < held[1].ordinal)
+            ):
+                best[variant.claim.id] = (Candidate(variant.claim, score, variant.text), variant)
     # On a tie the claim listed first wins: curators list a topic's main claim first.
     return sorted(best.values(), key=lambda cv: (-cv[0].score, cv[1].position))
