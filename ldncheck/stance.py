@@ -160,6 +160,18 @@ def _found(family: str, norm: str, lexicon: Lexicon) -> list[str]:
     return [m.group(0) for m in lexicon.stance[family].finditer(norm)]
 
 
+# A booster under a denial asserts nothing: "promising rather than proven", "not proven".
+_DENIED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\brather than|\bno|\bfar from)\s+(?:\w+\s+)?$")
+
+
+def _boosting(family: str, norm: str, lexicon: Lexicon) -> list[str]:
+    return [
+        m.group(0)
+        for m in lexicon.stance[family].finditer(norm)
+        if not _DENIED_BEFORE.search(norm[max(0, m.start() - 24) : m.start()])
+    ]
+
+
 def read_stance(
     text: str,
     norm: str,
@@ -182,13 +194,13 @@ def read_stance(
         # With no denial of its own, the sentence asserts the opposite of a wording that denies.
         cues = tuple(own) if own else tuple(f"contrary to '{c}'" for c in theirs)
         return StanceReading(Stance.NEGATED, cues, reported=bool(reported))
-    strong = _found("strong_boosters", norm, lexicon)
+    strong = _boosting("strong_boosters", norm, lexicon)
     if strong:
         return StanceReading(Stance.STRONG, tuple(strong), reported=bool(reported))
     hedges = _found("hedges", norm, lexicon)
     if hedges or reported:
         return StanceReading(Stance.HEDGED, tuple(hedges + reported), reported=bool(reported))
-    boosters = _found("boosters", norm, lexicon)
+    boosters = _boosting("boosters", norm, lexicon)
     if boosters:
         return StanceReading(Stance.STRONG, tuple(boosters))
     return StanceReading(Stance.FACTUAL if descriptive else Stance.STRONG, ())
