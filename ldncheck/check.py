@@ -144,6 +144,8 @@ def check_claim(
     reading = read_ldn(norm, lex, topics, assume_ldn=assume_ldn)
     if not reading.about_ldn:
         return _unknown(text, reading, f"Not an LDN claim: {reading.reason}.")
+    if lex.stance["advice_starts"].match(norm):
+        return _unknown(text, reading, "Advice to the reader, not a claim.")
     question = is_question(text, norm)
     if not topics and not suggest:
         kind = Stance.QUESTION if question else Stance.NONE

@@ -15,6 +15,7 @@ Rewrite = tuple[re.Pattern[str], str]
 
 _STANCE_FAMILIES = (
     "question_starts",
+    "advice_starts",
     "governing_negations",
     "negations",
     "nominal_negations",

@@ -98,13 +98,10 @@ def _strip_cues(norm: str, lexicon: Lexicon) -> str:
     return norm
 
 
-def _canonical(words: Iterable[str], lexicon: Lexicon) -> frozenset[str]:
-    out = set()
-    for word in words:
-        if word in lexicon.stopwords:
-            continue
-        out.add(stem(lexicon.equivalents.get(word, word)))
-    return frozenset(out)
+def _canonical(words: Iterable[str], lexicon: Lexicon, *, topic: bool = False) -> frozenset[str]:
+    # A condition's own words are kept as they are: "AIDS" names a disease, not an aid.
+    table = {} if topic else lexicon.equivalents
+    return frozenset(stem(table.get(w, w)) for w in words if w not in lexicon.stopwords)
 
 
 def canonicalise(norm: str, lexicon: Lexicon) -> str:
@@ -132,7 +129,7 @@ def analyse(norm: str, lexicon: Lexicon, topics: Iterable[str] | None = None) ->
             continue
         for hit in pattern.finditer(text):
             topic_words.extend(tokens(hit.group(0)))
-    topic = _canonical(topic_words, lexicon)
+    topic = _canonical(topic_words, lexicon, topic=True)
     rest = _canonical(tokens(text), lexicon) - topic
     return Terms(topic=topic, predicate=rest)
 
@@ -269,6 +266,7 @@ class _Sentence:
     """What scoring needs of a sentence, computed once for all its candidate wordings."""
 
     words: frozenset[str]
+    predicate: frozenset[str]
     total: int
     numbers: frozenset[str]
     implied: frozenset[str]
@@ -276,7 +274,9 @@ class _Sentence:
 
 def _sentence(terms: Terms, weights: Mapping[str, int]) -> _Sentence:
     words = terms.all
-    return _Sentence(words, _weight(words, weights), _numbers(words), implied_terms(words))
+    return _Sentence(
+        words, terms.predicate, _weight(words, weights), _numbers(words), implied_terms(words)
+    )
 
 
 def score_variant(sentence: Terms, variant: Variant, weights: Mapping[str, int]) -> float:
@@ -292,7 +292,7 @@ def _score(sentence: _Sentence, variant: Variant, weights: Mapping[str, int]) ->
     return _combine(
         sentence,
         variant,
-        carried=sum(map(known, terms.predicate & words)),
+        carried=sum(map(known, terms.predicate & sentence.predicate)),
         implied=sum(map(known, terms.predicate & sentence.implied)),
         topical=sum(map(known, terms.topic & words)),
         shared=sum(map(known, words & variant.words)),
@@ -341,6 +341,9 @@ def rank(
     implied: defaultdict[int, int] = defaultdict(int)
     variants: dict[int, Variant] = {}
     postings = index.postings
+    # A word the sentence uses to name a condition ("fatigue" in "chronic fatigue syndrome")
+    # carries the topic only; it cannot stand in for what a wording says LDN does.
+    said = scored.predicate
     for topic in gate:
         for term in scored.words:
             weight = weights.get(term, 0)
@@ -348,10 +351,10 @@ def rank(
                 key = variant.ordinal
                 variants[key] = variant
                 shared[key] += weight
-                if predicate:
-                    carried[key] += weight
-                else:
+                if not predicate:
                     topical[key] += weight
+                elif term in said:
+                    carried[key] += weight
         for term in scored.implied:
             weight = weights.get(term, 0)
             for variant, predicate in postings.get((topic, term), ()):

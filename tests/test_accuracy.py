@@ -78,3 +78,26 @@ def test_no_dev_sentence_copies_a_knowledge_base_wording(kb: KnowledgeBase) -> N
     rows = yaml.safe_load((ROOT / "tests" / "data" / "dev_claims.yaml").read_text())["sentences"]
     copies = [r["text"] for r in rows if fold(r["text"]) in wordings]
     assert copies == []
+
+
+def _documents_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("documents", ROOT / "bench" / "documents.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_labelled_documents_floor() -> None:
+    # Scanning whole web-style documents: flags must be right far more often than not, and
+    # most overstated or false sentences must be caught. Floors sit below today's figures.
+    docs = _documents_module()
+    tally = docs.Tally()
+    for path in sorted(docs.DOCS.glob("*.labels.yaml")):
+        docs.evaluate(path.name.removesuffix(".labels.yaml"), tally, show=False)
+    flagged = tally.hits + tally.false_flags + tally.reported_flagged
+    assert tally.labelled >= 60
+    assert tally.hits / flagged >= 0.85
+    assert tally.hits / (tally.hits + tally.misses) >= 0.75
+    assert tally.reported_flagged == 0
