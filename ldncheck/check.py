@@ -87,7 +87,9 @@ def _rank_main_clause_first(
 
 def _qualifies_evidence(norm: str, kb: KnowledgeBase) -> bool:
     stance = kb.lexicon.stance
-    return bool(stance["governing_negations"].search(norm) or stance["hedges"].search(norm))
+    return any(
+        stance[family].search(norm) for family in ("governing_negations", "hedges", "modal_hedges")
+    )
 
 
 # How close a claim must be to stand for "the evidence for LDN in X" (see _unproven_claims).

@@ -23,6 +23,7 @@ _STANCE_FAMILIES = (
     "lexical_negations",
     "not_negations",
     "hedges",
+    "modal_hedges",
     "reported",
     "boosters",
     "strong_boosters",

@@ -19,6 +19,8 @@ from ldncheck.normalize import stem
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]]|\s-\s|\b(?:but|although|though|while|whereas|however|yet|which|who|because|"
     r"since|unless|except|whether|so|that)\b"
+    # "... and may/might/could ..." starts a new claim with its own modal.
+    r"|\band\b(?= (?:\w+ )?(?:may|might|could|can|will|should)\b)"
 )
 _AUX_START = re.compile(
     r"^(?:does|do|did|is|are|was|were|can|could|should|would|will|has|have|may|might)\b"
@@ -197,7 +199,9 @@ def read_stance(
     strong = _boosting("strong_boosters", norm, lexicon)
     if strong:
         return StanceReading(Stance.STRONG, tuple(strong), reported=bool(reported))
-    hedges = _found("hedges", norm, lexicon)
+    start, end = _claim_clause(norm, anchors)
+    modal = _found("modal_hedges", norm[start:end], lexicon)
+    hedges = modal + _found("hedges", norm, lexicon)
     if hedges or reported:
         return StanceReading(Stance.HEDGED, tuple(hedges + reported), reported=bool(reported))
     boosters = _boosting("boosters", norm, lexicon)
