@@ -171,9 +171,10 @@ def confusion(outcomes: list[Outcome]) -> str:
 
 
 SETS = {
-    "Development set": "dev_claims.yaml",
-    "Second development set": "dev2_claims.yaml",
-    "Held-out set": "holdout_claims.yaml",
+    "Dev 1": "dev_claims.yaml",
+    "Dev 2": "dev2_claims.yaml",
+    "Dev 3 (long web text)": "dev3_claims.yaml",
+    "Held-out": "holdout_claims.yaml",
 }
 README_ROWS = {
     "Verdict accuracy": "verdict_accuracy",
@@ -216,7 +217,7 @@ def write_readme(kb: KnowledgeBase) -> None:
     path.write_text(f"{head}{START}\n{readme_table(kb)}\n{END}{tail}", encoding="utf-8")
 
 
-CALIBRATION_SETS = ("dev_claims.yaml", "dev2_claims.yaml")
+CALIBRATION_SETS = ("dev_claims.yaml", "dev2_claims.yaml", "dev3_claims.yaml")
 
 
 def calibrate(kb: KnowledgeBase) -> None:
