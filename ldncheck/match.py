@@ -235,7 +235,7 @@ def _weight(terms: Iterable[str], weights: Mapping[str, int]) -> int:
 
 # A stronger verb carries a weaker one: "cures" asserts at least "helps", "halts" at least
 # "helps", so a sentence with the stronger word earns part credit for the weaker one.
-IMPLIED_CREDIT = 0.7
+IMPLIED_CREDIT = 0.8
 IMPLIES = MappingProxyType({"cure": ("help",), "slow": ("help",)})
 
 
