@@ -54,9 +54,9 @@ def write_kb(directory: Path, *, claims: str = CLAIMS, sources: str = SOURCES) -
     return directory
 
 
-def line_of(text: str, needle: str) -> int:
-    """1-based number of the first line of ``text`` containing ``needle``."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if needle in line:
-            return number
-    raise AssertionError(f"{needle!r} not in text")
+def line_of(text: str, needle: str, *, occurrence: int = 1) -> int:
+    """1-based number of the line of ``text`` holding the n-th occurrence of ``needle``."""
+    numbers = [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
+    if len(numbers) < occurrence:
+        raise AssertionError(f"{needle!r} is not in the text {occurrence} times")
+    return numbers[occurrence - 1]

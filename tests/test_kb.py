@@ -287,14 +287,14 @@ def test_dangling_source_reference(tmp_path: Path) -> None:
 def test_duplicate_claim_id(tmp_path: Path) -> None:
     bad = CLAIMS.replace("- id: tiny-dreams", "- id: tiny-ms")
     message = _error(tmp_path, claims=bad)
-    line = [n for n, text in enumerate(bad.splitlines(), 1) if "- id: tiny-ms" in text][1]
+    line = line_of(bad, "- id: tiny-ms", occurrence=2)
     _assert_at(message, tmp_path / "claims.yaml", line, "tiny-ms", "duplicate id")
 
 
 def test_duplicate_source_id(tmp_path: Path) -> None:
     bad = SOURCES.replace("- id: trial-two", "- id: trial-one")
     message = _error(tmp_path, sources=bad)
-    line = [n for n, text in enumerate(bad.splitlines(), 1) if "- id: trial-one" in text][1]
+    line = line_of(bad, "- id: trial-one", occurrence=2)
     _assert_at(message, tmp_path / "sources.yaml", line, "trial-one", "duplicate id")
 
 
@@ -313,7 +313,7 @@ def test_duplicate_doi(tmp_path: Path) -> None:
 def test_duplicate_pmid(tmp_path: Path) -> None:
     bad = SOURCES.replace("pmid: '222'", "pmid: '111'")
     message = _error(tmp_path, sources=bad)
-    line = [n for n, text in enumerate(bad.splitlines(), 1) if "'111'" in text][1]
+    line = line_of(bad, "'111'", occurrence=2)
     _assert_at(message, tmp_path / "sources.yaml", line, "trial-two", "duplicate pmid")
 
 
