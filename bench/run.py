@@ -306,8 +306,8 @@ class Bench:
 
     def kb_growth(self) -> None:
         """Target 4: matching cost per claim as the knowledge base grows (Python API)."""
-        from ldncheck.check import check_claim
         from ldncheck.kb import bundled_dir, load_kb
+        from ldncheck.pipeline import check_claim
 
         probe = list(claims(self.plan.kb_probe, seed=9))
         costs: list[tuple[int, float]] = []

@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ldncheck.check import check_claim
 from ldncheck.kb import KnowledgeBase, load_kb
 from ldncheck.model import Result
+from ldncheck.pipeline import check_claim
 
 if TYPE_CHECKING:
     from ldncheck.model import Finding

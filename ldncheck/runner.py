@@ -6,9 +6,9 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
-from ldncheck.check import check_claim
 from ldncheck.kb import KnowledgeBase, load_kb
 from ldncheck.model import Result
+from ldncheck.pipeline import check_claim
 from ldncheck.settings import MAX_CLAIM_CHARS, CheckFormat, CheckSettings
 
 Writer = Callable[[Result], None]

@@ -121,7 +121,7 @@ def _findings(
 
 def kb_checker(kb: KnowledgeBase) -> Checker:
     """A checker bound to *kb*, importing the core only when a scan needs it."""
-    from ldncheck.check import check_claim
+    from ldncheck.pipeline import check_claim
 
     def check(text: str, assume_ldn: bool) -> Result:  # noqa: FBT001 - the Checker protocol
         return check_claim(text, kb, assume_ldn=assume_ldn, suggest=False)

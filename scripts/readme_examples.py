@@ -25,8 +25,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from ldncheck.check import check_claim
 from ldncheck.kb import load_kb
+from ldncheck.pipeline import check_claim
 from ldncheck.render.panel import render_panel
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from ldncheck.check import check_claim
 from ldncheck.kb import KnowledgeBase
 from ldncheck.match import analyse, rank, spellfix
 from ldncheck.model import Stance, Verdict
 from ldncheck.normalize import clean, normalize, stem
+from ldncheck.pipeline import check_claim
 from ldncheck.stance import is_question, negation_cues
 from ldncheck.topics import detect_topics
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ldncheck.check import check_claim
 from ldncheck.kb import KnowledgeBase, load_kb
 from ldncheck.model import Evidence, Verdict
+from ldncheck.pipeline import check_claim
 from ldncheck.render.json import dumps, result_to_dict
 
 SETTINGS = settings(
