@@ -204,12 +204,15 @@ def _run(
 ) -> ExitCode:
     """Scan, apply the baseline, write the output, and decide the exit code."""
     import dataclasses
+    import functools
 
     from ldncheck.baseline import load_baseline, split_by_baseline, write_baseline
     from ldncheck.kb import load_kb
     from ldncheck.scan import exit_code, run_scan
 
-    kb = load_kb(settings.kb)
+    # A knowledge base the user names is validated up front; the bundled one is loaded only
+    # when a file needs it, so scanning files that never mention LDN stays quick.
+    kb = load_kb(settings.kb) if settings.kb is not None else functools.cache(load_kb)
     report = run_scan(paths, settings=settings, kb=kb, cwd=Path.cwd(), stdin=stdin, jobs=jobs)
     if update_baseline and baseline is not None:
         write_baseline(baseline, (f for f in report.findings if f.severity.value != "none"))

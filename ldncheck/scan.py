@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +42,13 @@ class ScanReport:
     findings: tuple[Finding, ...]
     errors: tuple[FileError, ...]
     files: int
-    kb: Any
+    knowledge: Any  # the knowledge base, or a function that loads it when first asked
     baselined: int = 0
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base the findings were judged against."""
+        return self.knowledge() if callable(self.knowledge) else self.knowledge  # type: ignore[no-any-return]
 
     @property
     def visible(self) -> tuple[Finding, ...]:
@@ -119,12 +124,17 @@ def _findings(
             yield Finding(path, sentence.span, result, severity, note=note, extra=extra)
 
 
-def kb_checker(kb: KnowledgeBase) -> Checker:
-    """A checker bound to *kb*, importing the core only when a scan needs it."""
+KnowledgeSource = Callable[[], "KnowledgeBase"]
+
+
+def kb_checker(kb: KnowledgeBase | KnowledgeSource) -> Checker:
+    """A checker bound to *kb* (or to a function that loads it the first time it is needed)."""
     from ldncheck.pipeline import check_claim
 
+    resolve = kb if callable(kb) else (lambda: kb)
+
     def check(text: str, assume_ldn: bool) -> Result:  # noqa: FBT001 - the Checker protocol
-        return check_claim(text, kb, assume_ldn=assume_ldn, suggest=False)
+        return check_claim(text, resolve(), assume_ldn=assume_ldn, suggest=False)
 
     return check
 
@@ -175,13 +185,17 @@ def run_scan(
     paths: Sequence[str],
     *,
     settings: ScanSettings,
-    kb: KnowledgeBase,
+    kb: KnowledgeBase | KnowledgeSource,
     cwd: Path,
     stdin: tuple[str, bytes] | None = None,
     checker: Checker | None = None,
     jobs: int = 1,
 ) -> ScanReport:
-    """Scan *paths* ('-' is the *stdin* pair of display name and bytes) into a report."""
+    """Scan *paths* ('-' is the *stdin* pair of display name and bytes) into a report.
+
+    *kb* may be a function that loads the knowledge base: files that never mention LDN or
+    naltrexone are skipped before any sentence is checked, so such a scan never loads it.
+    """
     check = checker or kb_checker(kb)
     walker = Walker(cwd=cwd, extensions=settings.extensions, exclude=settings.exclude)
     findings: list[Finding] = []

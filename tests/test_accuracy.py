@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FLOORS = {
     "verdict_accuracy": 0.95,
     "flag_f1": 0.93,
-    "topic_accuracy": 0.94,
+    "topic_accuracy": 0.97,
 }
 CEILINGS = {"distractor_flag_rate": 0.01, "false_flag_rate_on_accurate": 0.05}
 

@@ -226,3 +226,19 @@ def test_terminal_escapes_do_not_glue_onto_words(kb: KnowledgeBase) -> None:
     assert escaped.verdict is plain.verdict
     assert escaped.match is not None and plain.match is not None
     assert escaped.match.claim.id == plain.match.claim.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is not yet enough evidence to say that LDN helps with cancer.",
+        "There is insufficient evidence that LDN slows MS progression.",
+        "We are not aware of any trial showing that LDN shrinks tumours.",
+    ],
+)
+def test_statements_that_the_evidence_is_missing_deny_the_claim(
+    kb: KnowledgeBase, text: str
+) -> None:
+    result = check_claim(text, kb)
+    assert result.stance is Stance.NEGATED
+    assert result.verdict is Verdict.ACCURATE
