@@ -14,7 +14,6 @@ from typing import Any
 from ldncheck import kbcache
 from ldncheck.errors import KnowledgeBaseError
 from ldncheck.kbcache import KbParts
-from ldncheck.kbschema import validate_claims, validate_sources
 from ldncheck.lexicon import Lexicon, build_lexicon
 from ldncheck.match import ClaimIndex, build_index
 from ldncheck.model import Claim, Source
@@ -97,6 +96,9 @@ def _build(paths: tuple[Path, ...], texts: tuple[str, ...]) -> tuple[KbParts, Le
         load_located(text, str(path)) for path, text in zip(paths, texts, strict=True)
     )
     lexicon = build_lexicon(lexicon_doc)
+    # Schema checks run only when the YAML is parsed; a cached knowledge base skips them.
+    from ldncheck.kbschema import validate_claims, validate_sources
+
     sources = validate_sources(sources_doc)
     caveats, claims = validate_claims(claims_doc, sources, set(lexicon.topics))
     parts = KbParts(

@@ -17,7 +17,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -123,6 +122,8 @@ def write(path: Path, key: str, payload: Any) -> None:
     header = json.dumps({"format": FORMAT, "key": key, "sha256": hashlib.sha256(body).hexdigest()})
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile  # only when writing, which a warm cache never does
+
         fd, tmp = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as out:
