@@ -27,6 +27,8 @@ ABBREVIATIONS = frozenset(
 BEFORE_NUMBER = frozenset({"no", "nos", "p", "pp", "vol", "ref", "refs", "eq", "ch", "sec"})
 
 _TERMINATOR = re.compile("[.!?\u2026]+[\"'\u201d\u2019)\\]]*(?=\\s|$)")
+# In chat and forum text a line often ends in an emoji instead of a full stop.
+_EMOJI_LINE_END = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?[ \t]*(?=\n)")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _SENTENCE_OPENERS = frozenset("\"'\u201c\u2018([\u00bf\u00a1*_")
 _QUOTES = frozenset('"“”')
@@ -91,10 +93,14 @@ def _split_unit(masked: str, unit: Unit, index: LineIndex) -> Iterator[Sentence]
 def _segments(text: str) -> Iterator[tuple[int, int]]:
     """Yield trimmed (start, end) ranges of the sentences in *text*."""
     begin = 0
-    for match in _TERMINATOR.finditer(text):
-        if _is_boundary(text, match):
-            yield from _trimmed(text, begin, match.end())
-            begin = match.end()
+    ends = sorted(
+        [m.end() for m in _TERMINATOR.finditer(text) if _is_boundary(text, m)]
+        + [m.end() for m in _EMOJI_LINE_END.finditer(text)]
+    )
+    for end in ends:
+        if end > begin:
+            yield from _trimmed(text, begin, end)
+            begin = end
     yield from _trimmed(text, begin, len(text))
 
 
@@ -115,7 +121,12 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     following = rest[0]
     if match.group().startswith(".") and _is_abbreviation(text, match.start(), following):
         return False
-    return following.isupper() or following.isdigit() or following in _SENTENCE_OPENERS
+    if following.isupper() or following.isdigit() or following in _SENTENCE_OPENERS:
+        return True
+    # Casual writing starts sentences in lower case: "!" and "?" end one anyway, and so does
+    # a full stop at the end of a line.
+    gap = text[match.end() : match.end() + 80]
+    return not match.group().startswith(".") or "\n" in gap[: len(gap) - len(gap.lstrip())]
 
 
 def _is_abbreviation(text: str, dot: int, following: str) -> bool:

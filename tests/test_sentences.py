@@ -97,3 +97,26 @@ def test_blockquote_flag_comes_from_the_unit() -> None:
 def test_blank_and_punctuation_only_units_give_no_sentences() -> None:
     text = "   \n  ---  \n"
     assert list(split_units(text, [Unit(0, len(text))], LineIndex.of(text))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Forum writing: lower-case starts after "!" and "?", and after a full stop that ends
+        # a line; a line that ends in an emoji ends its sentence.
+        ("it helped so much!! my pain is down", ["it helped so much!!", "my pain is down"]),
+        ("did it work? no idea yet", ["did it work?", "no idea yet"]),
+        (
+            "best drug out there.\nsmall trials look promising",
+            ["best drug out there.", "small trials look promising"],
+        ),
+        ("off levo now 🙌\nit fixes everything", ["off levo now 🙌", "it fixes everything"]),
+        # Wrapped prose still joins: no terminator, or a full stop inside a line.
+        (
+            "LDN is taken at night\nby most people. it is cheap",
+            ["LDN is taken at night by most people. it is cheap"],
+        ),
+    ],
+)
+def test_casual_sentence_boundaries(text: str, expected: list[str]) -> None:
+    assert split_plain(text) == expected
