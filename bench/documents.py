@@ -1,6 +1,6 @@
 """Scan the labelled web-style documents and compare findings with the labels; prints figures.
 
-    python bench/documents.py [--errors]
+    python bench/documents.py [--errors] [--dir tests/data/docs-holdout]
 
 Each document in tests/data/docs has a <name>.labels.yaml listing the sentences that make a
 checkable LDN claim, the line each starts on, the verdict it deserves and whether it is
@@ -41,10 +41,10 @@ class Tally:
     labelled: int = 0
 
 
-def evaluate(name: str, tally: Tally, *, show: bool) -> None:
+def evaluate(name: str, tally: Tally, *, show: bool, folder: Path = DOCS) -> None:
     """Scan one document and add its outcome to the tally."""
-    text = (DOCS / f"{name}.md").read_text(encoding="utf-8")
-    labels = yaml.safe_load((DOCS / f"{name}.labels.yaml").read_text(encoding="utf-8"))
+    text = (folder / f"{name}.md").read_text(encoding="utf-8")
+    labels = yaml.safe_load((folder / f"{name}.labels.yaml").read_text(encoding="utf-8"))
     wanted = {
         s["line"]
         for s in labels["sentences"]
@@ -78,12 +78,13 @@ def main() -> int:
     """Print precision and recall of flags over the labelled documents."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list misses and false flags")
+    parser.add_argument("--dir", type=Path, default=DOCS, help="folder of labelled documents")
     args = parser.parse_args()
     load_kb()
     tally = Tally()
-    names = sorted(p.name.removesuffix(".labels.yaml") for p in DOCS.glob("*.labels.yaml"))
+    names = sorted(p.name.removesuffix(".labels.yaml") for p in args.dir.glob("*.labels.yaml"))
     for name in names:
-        evaluate(name, tally, show=args.errors)
+        evaluate(name, tally, show=args.errors, folder=args.dir)
     flagged = tally.hits + tally.false_flags + tally.reported_flagged
     precision = tally.hits / flagged if flagged else 0.0
     recall = tally.hits / (tally.hits + tally.misses) if tally.hits + tally.misses else 0.0
