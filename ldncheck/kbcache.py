@@ -21,6 +21,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from ldncheck.lexicon import relation_terms
 from ldncheck.match import ClaimIndex, Terms, Variant, assemble_index
 from ldncheck.model import Claim, Evidence, Source
 
@@ -215,7 +216,9 @@ def _decode_source(raw: dict[str, Any]) -> Source:
     return Source(year=None if year is None else need(year, int), **values)
 
 
-def _decode_index(raw: Any, claims: tuple[Claim, ...], by_id: dict[str, Claim]) -> ClaimIndex:
+def _decode_index(
+    raw: Any, claims: tuple[Claim, ...], by_id: dict[str, Claim], relations: frozenset[str]
+) -> ClaimIndex:
     wordings = [
         (
             by_id[need(cid, str)],
@@ -225,7 +228,7 @@ def _decode_index(raw: Any, claims: tuple[Claim, ...], by_id: dict[str, Claim]) 
         )
         for cid, text, norm, t, p in need(raw, list)
     ]
-    return assemble_index(claims, wordings)
+    return assemble_index(claims, wordings, relations=relations)
 
 
 def decode(payload: Any) -> KbParts:
@@ -241,7 +244,12 @@ def decode(payload: Any) -> KbParts:
             caveats=caveats,
             claims=claims,
             sources=tuple(_decode_source(need(s, dict)) for s in need(raw["sources"], list)),
-            index=_decode_index(raw["index"], claims, {c.id: c for c in claims}),
+            index=_decode_index(
+                raw["index"],
+                claims,
+                {c.id: c for c in claims},
+                relation_terms(strings(need(raw["lexicon"], dict).get("relations", []))),
+            ),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise CacheInvalid(f"malformed payload: {exc}") from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -35,6 +35,7 @@ _TOP_KEYS = {
     "synonyms",
     "match_rewrites",
     "equivalents",
+    "relations",
     "stopwords",
     "ldn",
     "topics",
@@ -52,6 +53,7 @@ class Lexicon:
     equivalents: Mapping[str, str]
     equivalent_pattern: re.Pattern[str]
     stopwords: frozenset[str]
+    relations: frozenset[str]
     ldn: Mapping[str, re.Pattern[str]]
     topics: Mapping[str, Topic]
     topic_patterns: Mapping[str, re.Pattern[str]]
@@ -176,6 +178,13 @@ def _plain_strings(doc: Located, key: str) -> list[str]:
     return value
 
 
+def relation_terms(words: Iterable[str]) -> frozenset[str]:
+    """Relation words as the matcher sees them (lower case, stemmed)."""
+    from ldncheck.normalize import stem
+
+    return frozenset(stem(str(w).lower()) for w in words)
+
+
 def build_lexicon(doc: Located) -> Lexicon:
     """Validate and compile a parsed lexicon document."""
     if not isinstance(doc.data, dict):
@@ -193,6 +202,7 @@ def build_lexicon(doc: Located) -> Lexicon:
         equivalents=MappingProxyType(words),
         equivalent_pattern=equivalent_pattern,
         stopwords=frozenset(w.lower() for w in _plain_strings(doc, "stopwords")),
+        relations=relation_terms(_plain_strings(doc, "relations")),
         ldn=MappingProxyType(_families(doc, "ldn", _LDN_KEYS)),
         topics=MappingProxyType(topics),
         topic_patterns=MappingProxyType(topic_patterns),

@@ -56,6 +56,7 @@ class Variant:
     topic_weight: int = 0
     numbers: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    relations: frozenset[str] = frozenset()
 
 
 # A wording under one of its terms, and whether that term is one of its predicate words.
@@ -144,10 +145,15 @@ def build_index(claims: tuple[Claim, ...], lexicon: Lexicon) -> ClaimIndex:
         for text in (claim.statement, *claim.aliases):
             norm = normalize(text, lexicon)
             wordings.append((claim, text, norm, analyse(norm, lexicon)))
-    return assemble_index(claims, wordings)
+    return assemble_index(claims, wordings, relations=lexicon.relations)
 
 
-def assemble_index(claims: tuple[Claim, ...], wordings: Iterable[Wording]) -> ClaimIndex:
+def assemble_index(
+    claims: tuple[Claim, ...],
+    wordings: Iterable[Wording],
+    *,
+    relations: frozenset[str] = frozenset(),
+) -> ClaimIndex:
     """Weights, groups and postings from analysed wordings (in knowledge-base order)."""
     listed = list(wordings)
     document_frequency: dict[str, int] = {}
@@ -176,6 +182,7 @@ def assemble_index(claims: tuple[Claim, ...], wordings: Iterable[Wording]) -> Cl
             topic_weight=_weight(terms.topic, weights),
             numbers=_numbers(terms.all),
             words=terms.all,
+            relations=terms.predicate & relations,
         )
         for ordinal, (claim, text, norm, terms) in enumerate(listed)
     )
@@ -324,7 +331,7 @@ def _combine(
 
 
 def rank(
-    sentence: Terms, topics: Iterable[str], index: ClaimIndex
+    sentence: Terms, topics: Iterable[str], index: ClaimIndex, *, strict: bool = True
 ) -> list[tuple[Candidate, Variant]]:
     """Claims of the given topics, best first, each with its best-scoring wording.
 
@@ -362,7 +369,10 @@ def rank(
                     variants[variant.ordinal] = variant
                     implied[variant.ordinal] += weight
     best: dict[str, tuple[Candidate, Variant]] = {}
+    named = scored.words | scored.implied
     for key, lead in variants.items():
+        if strict and lead.relations and not lead.relations & named:
+            continue  # the wording says what LDN does; the sentence does not say it
         score = round(
             _combine(
                 scored,

@@ -156,8 +156,14 @@ def check_claim(
     suggestions = tuple(c for c, _ in ranked[:3] if c.score >= SUGGEST_THRESHOLD)
     if question:
         return _unknown(text, reading, _QUESTION, suggestions, Stance.QUESTION)
-    if _qualifies_evidence(norm, kb) and topics and ranked and ranked[0][0].score < MATCH_THRESHOLD:
-        ranked = _unproven_claims(ranked)
+    if (
+        _qualifies_evidence(norm, kb)
+        and topics
+        and (not ranked or ranked[0][0].score < MATCH_THRESHOLD)
+    ):
+        # "No trials of LDN in X" names no relation; any of X's unproven claims stands for it.
+        terms = spellfix(analyse(norm, kb.lexicon, topics), kb.index)
+        ranked = _unproven_claims(rank(terms, topics, kb.index, strict=False))
     if not topics or not ranked or ranked[0][0].score < MATCH_THRESHOLD:
         why = "No knowledge-base claim matches closely enough." if topics else _NO_TOPIC
         return _unknown(text, reading, why, suggestions)

@@ -27,6 +27,11 @@ ABBREVIATIONS = frozenset(
 BEFORE_NUMBER = frozenset({"no", "nos", "p", "pp", "vol", "ref", "refs", "eq", "ch", "sec"})
 
 _TERMINATOR = re.compile("[.!?\u2026]+[\"'\u201d\u2019)\\]]*(?=\\s|$)")
+# A short line with no closing punctuation, followed by a capitalised line, is a lead-in
+# ("**In brief**", "Key points") rather than the start of a wrapped sentence.
+_LEAD_IN_LINE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:[^\s.!?:;,\n]+[ \t]+){0,3}[^\s.!?:;,\n]+[ \t]*(?=\n[ \t]*[A-Z])"
+)
 # In chat and forum text a line often ends in an emoji instead of a full stop.
 _EMOJI_LINE_END = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?[ \t]*(?=\n)")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -96,12 +101,25 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     ends = sorted(
         [m.end() for m in _TERMINATOR.finditer(text) if _is_boundary(text, m)]
         + [m.end() for m in _EMOJI_LINE_END.finditer(text)]
+        + [m.end() for m in _LEAD_IN_LINE.finditer(text) if _lead_in(m.group(0), m.end(), text)]
     )
     for end in ends:
         if end > begin:
             yield from _trimmed(text, begin, end)
             begin = end
     yield from _trimmed(text, begin, len(text))
+
+
+# A line that ends on one of these words is a sentence wrapped mid-phrase, not a lead-in.
+_CONTINUES = frozenset(
+    {"a", "an", "and", "or", "but", "of", "for", "with", "to", "in", "on", "at", "by", "from",
+     "as", "that", "the", "is", "are", "was", "were"}
+)  # fmt: skip
+
+
+def _lead_in(line: str, end: int, text: str) -> bool:
+    words = line.split()
+    return end < len(text) and bool(words) and words[-1].lower() not in _CONTINUES
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

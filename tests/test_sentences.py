@@ -120,3 +120,19 @@ def test_blank_and_punctuation_only_units_give_no_sentences() -> None:
 )
 def test_casual_sentence_boundaries(text: str, expected: list[str]) -> None:
     assert split_plain(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In brief\nGood news: LDN is cheap.", ["In brief", "Good news: LDN is cheap."]),
+        ("Key points\nLDN is off-label.", ["Key points", "LDN is off-label."]),
+        (
+            "We prescribe it for\nMultiple sclerosis patients.",
+            ["We prescribe it for Multiple sclerosis patients."],
+        ),
+        ("LDN is taken at night\nBy most people.", ["LDN is taken at night By most people."]),
+    ],
+)
+def test_a_short_lead_in_line_stands_alone(text: str, expected: list[str]) -> None:
+    assert split_plain(text) == expected
