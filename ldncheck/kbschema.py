@@ -113,14 +113,27 @@ def _unique(
     seen[value] = owner
 
 
+def _identified(
+    doc: Located,
+    where: list[str | int],
+    item: Any,
+    shape: tuple[set[str], tuple[str, ...]],
+    ids: dict[str, str],
+) -> tuple[dict[str, Any], str, str]:
+    """An entry's fields, its id (a unique lower-case slug) and the label errors name it by."""
+    raw = _entry(doc, where, item, *shape)
+    ident = _text(doc, [*where, "id"], raw["id"], f"{where[0]}[{where[1]}]")
+    label = f"{where[0]}[{where[1]}] ({ident})"
+    if not _SLUG.match(ident):
+        raise doc.error([*where, "id"], f"{label}: id must be a lower-case slug")
+    _unique(doc, [*where, "id"], ids, ident, what="id", owner=label)
+    return raw, ident, label
+
+
 def _source(doc: Located, i: int, item: Any, seen: dict[str, dict[str, str]]) -> Source:
     where: list[str | int] = ["sources", i]
-    raw = _entry(doc, where, item, _SOURCE_KEYS, _SOURCE_REQUIRED)
-    sid = _text(doc, [*where, "id"], raw["id"], f"sources[{i}]")
-    label = f"sources[{i}] ({sid})"
-    if not _SLUG.match(sid):
-        raise doc.error([*where, "id"], f"{label}: id must be a lower-case slug")
-    _unique(doc, [*where, "id"], seen["id"], sid, what="id", owner=label)
+    shape = (_SOURCE_KEYS, _SOURCE_REQUIRED)
+    raw, sid, label = _identified(doc, where, item, shape, seen["id"])
     fields = {
         k: _text(doc, [*where, k], raw.get(k), label)
         for k in ("type", "title", "authors", "journal", "doi", "pmid", "pmcid", "url", "finding")
@@ -162,12 +175,7 @@ def _string_list(doc: Located, where: list[str | int], value: Any, label: str) -
 
 def _claim(doc: Located, i: int, item: Any, ctx: dict[str, Any]) -> Claim:
     where: list[str | int] = ["claims", i]
-    raw = _entry(doc, where, item, _CLAIM_KEYS, _CLAIM_REQUIRED)
-    cid = _text(doc, [*where, "id"], raw["id"], f"claims[{i}]")
-    label = f"claims[{i}] ({cid})"
-    if not _SLUG.match(cid):
-        raise doc.error([*where, "id"], f"{label}: id must be a lower-case slug")
-    _unique(doc, [*where, "id"], ctx["ids"], cid, what="id", owner=label)
+    raw, cid, label = _identified(doc, where, item, (_CLAIM_KEYS, _CLAIM_REQUIRED), ctx["ids"])
     topic = _text(doc, [*where, "topic"], raw["topic"], label)
     if topic not in ctx["topics"]:
         raise doc.error([*where, "topic"], f"{label}.topic: {topic!r} is not a known topic")
