@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from ldncheck import __version__
+from ldncheck.cli_options import KbOption
 from ldncheck.errors import InputError, LdncheckError
 from ldncheck.model import ExitCode
 from ldncheck.settings import MAX_CLAIM_CHARS, CheckFormat, CheckSettings, ColorMode, kb_dir_from
@@ -76,15 +76,6 @@ kb_app = typer.Typer(
 )
 app.add_typer(kb_app, name="kb")
 
-KbOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--kb",
-        help="Directory holding claims.yaml and sources.yaml "
-        "(default: the bundled knowledge base; env LDNCHECK_KB).",
-        show_default=False,
-    ),
-]
 ColorOption = Annotated[ColorMode, typer.Option("--color", help="Colour: auto, always or never.")]
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ldncheck.cli_options import KbOption
 from ldncheck.config import COMMAND_LINE, FailOn, QuotesPolicy, ScanSettings, describe, resolve
 from ldncheck.errors import ConfigError, InputError
 from ldncheck.model import ExitCode
@@ -53,14 +54,6 @@ ConfigOption = Annotated[
         "--config",
         help="Settings file (default: ldncheck.toml or pyproject.toml "
         "[tool.ldncheck], searched upward from the current directory).",
-        show_default=False,
-    ),
-]
-KbOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--kb",
-        help="Knowledge-base directory (env LDNCHECK_KB; default: bundled).",
         show_default=False,
     ),
 ]
