@@ -286,30 +286,14 @@ def _sentence(terms: Terms, weights: Mapping[str, int]) -> _Sentence:
     )
 
 
-def score_variant(sentence: Terms, variant: Variant, weights: Mapping[str, int]) -> float:
-    """0-100: how much of the wording's claim the sentence carries, and how little else."""
-    return _score(_sentence(sentence, weights), variant, weights)
-
-
-def _score(sentence: _Sentence, variant: Variant, weights: Mapping[str, int]) -> float:
-    # Every term of a wording has a weight, so lookups on wording terms index directly.
-    terms = variant.terms
-    known = weights.__getitem__
-    words = sentence.words
-    return _combine(
-        sentence,
-        variant,
-        carried=sum(map(known, terms.predicate & sentence.predicate)),
-        implied=sum(map(known, terms.predicate & sentence.implied)),
-        topical=sum(map(known, terms.topic & words)),
-        shared=sum(map(known, words & variant.words)),
-    )
-
-
 def _combine(
     sentence: _Sentence, variant: Variant, *, carried: int, implied: int, topical: int, shared: int
 ) -> float:
-    """The score from the weights a wording shares with the sentence (see score_variant)."""
+    """0-100: how much of the wording's claim the sentence carries, and how little else.
+
+    From the weights (integer IDF) the wording shares with the sentence: its predicate words
+    (60%), its topic words (20%) and the share of the sentence it covers (20%).
+    """
     if variant.predicate_weight:
         predicate_recall = (carried + IMPLIED_CREDIT * implied) / variant.predicate_weight
     else:
@@ -337,7 +321,7 @@ def rank(
 
     Only wordings that share a term with the sentence (or imply one) are scored; a wording
     sharing nothing cannot reach the suggestion threshold. The shared weights are summed by
-    walking the sentence's postings once, which gives the same integers as score_variant.
+    walking the sentence's postings once.
     """
     gate = dict.fromkeys(topics)  # ordered and without repeats
     weights = index.weights

@@ -69,12 +69,6 @@ def dumps(obj: Any, *, indent: int | None = None) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=indent)
 
 
-def render_json(results: list[Result], kb: KnowledgeBase) -> str:
-    """One object for one claim; an array when several were checked."""
-    docs = [result_to_dict(r, kb) for r in results]
-    return dumps(docs[0] if len(docs) == 1 else docs, indent=2) + "\n"
-
-
 def render_jsonl_line(result: Result, kb: KnowledgeBase) -> str:
     """One compact line for one result."""
     return dumps(result_to_dict(result, kb)) + "\n"

@@ -21,11 +21,6 @@ VERDICT_STYLE = {
 FOOTER = "Not medical advice. Talk to a prescriber before starting or stopping any medicine."
 
 
-def verdict_label(verdict: Verdict) -> str:
-    """'▲ OVERSTATED' and friends."""
-    return f"{VERDICT_STYLE[verdict][0]} {verdict.value.upper()}"
-
-
 MAX_CITATIONS = 6
 
 
