@@ -297,7 +297,7 @@ def _combine(
     if variant.predicate_weight:
         predicate_recall = (carried + IMPLIED_CREDIT * implied) / variant.predicate_weight
     else:
-        predicate_recall = 0.5
+        predicate_recall = 0.0  # a wording that names only its topic claims nothing
     topic_recall = topical / variant.topic_weight if variant.topic_weight else 1.0
     precision = shared / sentence.total if sentence.total else 0.0
     numbers = sentence.numbers

@@ -93,7 +93,7 @@ def _qualifies_evidence(norm: str, kb: KnowledgeBase) -> bool:
 
 
 # How close a claim must be to stand for "the evidence for LDN in X" (see _unproven_claims).
-EVIDENCE_FLOOR = 25.0
+EVIDENCE_FLOOR = 15.0
 
 
 def _unproven_claims(ranked: list[tuple[Candidate, Variant]]) -> list[tuple[Candidate, Variant]]:
