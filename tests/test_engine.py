@@ -242,3 +242,59 @@ def test_statements_that_the_evidence_is_missing_deny_the_claim(
     result = check_claim(text, kb)
     assert result.stance is Stance.NEGATED
     assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["And the big one, which listeners should hear: opioids.", "Pregnancy comes up a lot too."],
+)
+def test_a_topic_word_without_a_relation_claims_nothing(kb: KnowledgeBase, text: str) -> None:
+    # Neither may be matched to a claim about what LDN does (opioid blocking, safety in
+    # pregnancy); at most to a descriptive one, and never flagged.
+    result = check_claim(text, kb, assume_ldn=True)
+    assert not result.verdict.flagged
+    assert result.match is None or result.match.claim.id not in ("preg-safe", "opioid-safe-combine")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Texas clinic chain says LDN reverses long COVID",
+        "The MHRA has said that LDN cures multiple sclerosis.",
+        "Influencer tells followers that LDN cures HIV",
+        "A private clinic group announced that LDN cures cancer.",
+    ],
+)
+def test_news_frames_report_rather_than_assert(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None
+    assert result.reported
+    assert not result.verdict.flagged
+
+
+def test_a_null_result_denies_the_benefit(kb: KnowledgeBase) -> None:
+    result = check_claim("Another null result for LDN in fibromyalgia pain", kb)
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_evidence_described_as_mixed_is_a_hedge(kb: KnowledgeBase) -> None:
+    text = "For MS, the evidence that LDN improves fatigue is mixed."
+    result = check_claim(text, kb)
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LDN is naltrexone taken at a much smaller dose than the 50 mg tablet.",
+        "LDN is about 1 to 5 mg a day, versus 50 mg for alcohol dependence.",
+    ],
+)
+def test_a_dose_compared_with_50_mg_is_not_a_claim_of_50_mg(kb: KnowledgeBase, text: str) -> None:
+    assert check_claim(text, kb).verdict is Verdict.ACCURATE
+
+
+def test_an_antonym_denies_its_opposite(kb: KnowledgeBase) -> None:
+    assert check_claim("LDN is expensive and still under patent.", kb).verdict is Verdict.FALSE
+    assert check_claim("LDN is cheap and off-patent.", kb).verdict is Verdict.ACCURATE
