@@ -298,3 +298,8 @@ def test_a_dose_compared_with_50_mg_is_not_a_claim_of_50_mg(kb: KnowledgeBase, t
 def test_an_antonym_denies_its_opposite(kb: KnowledgeBase) -> None:
     assert check_claim("LDN is expensive and still under patent.", kb).verdict is Verdict.FALSE
     assert check_claim("LDN is cheap and off-patent.", kb).verdict is Verdict.ACCURATE
+
+
+def test_a_statement_of_use_is_not_a_claim_of_effect(kb: KnowledgeBase) -> None:
+    assert not check_claim("LDN is used to treat fibromyalgia.", kb).verdict.flagged
+    assert check_claim("LDN is used to treat fibromyalgia effectively.", kb).verdict.flagged
