@@ -65,6 +65,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     add_completion=True,
+    no_args_is_help=True,
 )
 kb_app = typer.Typer(
     help=(
