@@ -303,3 +303,45 @@ def test_an_antonym_denies_its_opposite(kb: KnowledgeBase) -> None:
 def test_a_statement_of_use_is_not_a_claim_of_effect(kb: KnowledgeBase) -> None:
     assert not check_claim("LDN is used to treat fibromyalgia.", kb).verdict.flagged
     assert check_claim("LDN is used to treat fibromyalgia effectively.", kb).verdict.flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Research on LDN for depression is very limited.", "depression"),
+        ("Data on LDN in rheumatoid arthritis remain scarce.", "rheumatoid-arthritis"),
+        ("Evidence for LDN in ME/CFS is still thin.", "chronic-fatigue-syndrome"),
+    ],
+)
+def test_evidence_described_as_thin_keeps_its_topic(
+    kb: KnowledgeBase, text: str, topic: str
+) -> None:
+    # The words between "research" and "is limited" name what was not studied; losing them
+    # left the sentence without a topic to match.
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.topic == topic
+    assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't know whether LDN is safe in pregnancy.",
+        "It is not known whether LDN helps people with ME/CFS.",
+        "Whether LDN slows MS remains to be seen.",
+    ],
+)
+def test_open_questions_about_the_evidence_are_hedges(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_testimonial_idioms_read_as_claims(kb: KnowledgeBase) -> None:
+    beaten = check_claim("Thousands of cancer patients have beaten their tumours with LDN.", kb)
+    assert beaten.match is not None and beaten.match.claim.topic == "cancer"
+    assert beaten.verdict.flagged
+    back = check_claim("Long covid patients are getting their lives back thanks to LDN.", kb)
+    assert back.match is not None and back.match.claim.topic == "long-covid"
+    assert back.verdict.flagged
