@@ -12,10 +12,19 @@ from ldncheck.match import (
     SUGGEST_THRESHOLD,
     Variant,
     analyse,
+    canonicalise,
     rank,
     spellfix,
 )
-from ldncheck.model import Candidate, Evidence, Reading, Result, Stance, Verdict
+from ldncheck.model import (
+    Candidate,
+    Evidence,
+    Reading,
+    Result,
+    Stance,
+    StanceReading,
+    Verdict,
+)
 from ldncheck.normalize import normalize, stem, tokens
 from ldncheck.stance import denies, is_question, read_stance
 from ldncheck.topics import detect_topics, read_ldn
@@ -62,6 +71,69 @@ def _prefer_same_polarity(
             if denies(cv[1].norm, kb.lexicon, {}, terms)[0] == own:
                 return cv
     return ranked[0]
+
+
+_SEVERITY = {Verdict.UNKNOWN: 0, Verdict.ACCURATE: 1, Verdict.OVERSTATED: 2, Verdict.FALSE: 3}
+
+
+def _stance_for(text: str, norm: str, variant: Variant, kb: KnowledgeBase) -> StanceReading:
+    return read_stance(
+        text,
+        norm,
+        kb.lexicon,
+        wording=variant.norm,
+        anchors=_anchors(norm, variant, kb) | _anchors(variant.norm, variant, kb),
+        claim_terms=variant.terms.all,
+        descriptive=kb.lexicon.topics[variant.claim.topic].descriptive,
+    )
+
+
+def _conjoined(
+    ranked: list[tuple[Candidate, Variant]],
+    best: Candidate,
+    variant: Variant,
+    norm: str,
+    kb: KnowledgeBase,
+) -> list[tuple[Candidate, Variant]]:
+    """Other claims the sentence makes alongside the best match, as in "safe and effective".
+
+    A close runner-up counts only when it names a different relation and the sentence joins
+    the two relation words with "and": then it asserts both, not one or the other. Without
+    the coordination one word often feeds two claims ("eliminates relapses" is not a cure),
+    and nouns joined by "and" ("alcohol and opioid dependence") are one thing, not two.
+    """
+    floor = max(MATCH_THRESHOLD, best.score - ALTERNATIVE_MARGIN)
+    close = [
+        cv
+        for cv in ranked[1:4]
+        if cv[0].score >= floor
+        and cv[0].claim.id != best.claim.id
+        and cv[1].terms.predicate
+        and not cv[1].terms.predicate & variant.terms.predicate
+    ]
+    if not close:
+        return []
+    table = kb.lexicon.equivalents
+    words = [stem(table.get(w, w)) for w in tokens(canonicalise(norm, kb.lexicon))]
+    pairs = {
+        (words[i - 1], words[i + 1])
+        for i in range(1, len(words) - 1)
+        if words[i] in _COORDINATORS
+        and words[i - 1] in kb.lexicon.relations
+        and words[i + 1] in kb.lexicon.relations
+    }
+    mine = variant.terms.predicate
+    out: dict[frozenset[str], tuple[Candidate, Variant]] = {}
+    for cv in close:
+        theirs = cv[1].terms.predicate
+        if any((a in mine and b in theirs) or (b in mine and a in theirs) for a, b in pairs):
+            # Of two readings of the same relation, the better-ranked one stands for it; the
+            # harsher of a tie is not the writer's claim.
+            out.setdefault(theirs, cv)
+    return list(out.values())
+
+
+_COORDINATORS = frozenset({"and", "plus"})
 
 
 # Non-restrictive side remarks (", which is unlicensed, ...", "(off-label)") qualify the
@@ -173,17 +245,16 @@ def check_claim(
         for c, _ in ranked[1:4]
         if c.score >= max(SUGGEST_THRESHOLD, best.score - ALTERNATIVE_MARGIN)
     )
+    stance = _stance_for(text, norm, variant, kb)
+    verdict = judge(best.claim.evidence, stance.stance)
+    for other, other_variant in _conjoined(ranked, best, variant, norm, kb):
+        other_stance = _stance_for(text, norm, other_variant, kb)
+        other_verdict = judge(other.claim.evidence, other_stance.stance)
+        if _SEVERITY[other_verdict] > _SEVERITY[verdict]:
+            # "Safe and effective for MS" is as wrong as its weakest half.
+            alternatives = (best, *(c for c in alternatives if c is not other))
+            best, stance, verdict = other, other_stance, other_verdict
     claim = best.claim
-    stance = read_stance(
-        text,
-        norm,
-        lex,
-        wording=variant.norm,
-        anchors=_anchors(norm, variant, kb) | _anchors(variant.norm, variant, kb),
-        claim_terms=variant.terms.all,
-        descriptive=lex.topics[claim.topic].descriptive,
-    )
-    verdict = judge(claim.evidence, stance.stance)
     return Result(
         text=text,
         verdict=verdict,

@@ -6,7 +6,7 @@ import pytest
 
 from ldncheck.kb import KnowledgeBase
 from ldncheck.match import analyse, rank, spellfix
-from ldncheck.model import Stance, Verdict
+from ldncheck.model import Evidence, Stance, Verdict
 from ldncheck.normalize import clean, normalize, stem
 from ldncheck.pipeline import check_claim
 from ldncheck.stance import is_question, negation_cues
@@ -345,3 +345,39 @@ def test_testimonial_idioms_read_as_claims(kb: KnowledgeBase) -> None:
     back = check_claim("Long covid patients are getting their lives back thanks to LDN.", kb)
     assert back.match is not None and back.match.claim.topic == "long-covid"
     assert back.verdict.flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LDN is a safe and effective treatment for MS.",
+        "LDN is safe and effective for fibromyalgia.",
+        "Many doctors consider LDN safe and effective for long COVID.",
+    ],
+)
+def test_a_sentence_is_as_wrong_as_its_weakest_conjoined_claim(
+    kb: KnowledgeBase, text: str
+) -> None:
+    # Tolerability is established for each of these conditions; efficacy is not. The
+    # sentence asserts both, so it must not pass on the strength of the safe half.
+    result = check_claim(text, kb)
+    assert result.verdict is Verdict.OVERSTATED
+    assert result.match is not None and result.match.claim.evidence is not Evidence.ESTABLISHED
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("LDN is well tolerated in fibromyalgia and may ease pain for some.", Verdict.ACCURATE),
+        ("Naltrexone at 50 mg is approved for alcohol and opioid dependence; LDN is not.", None),
+        ("LDN eliminates MS relapses entirely.", Verdict.OVERSTATED),
+    ],
+)
+def test_only_coordinated_relations_make_a_second_claim(
+    kb: KnowledgeBase, text: str, verdict: Verdict | None
+) -> None:
+    result = check_claim(text, kb)
+    if verdict is None:
+        assert result.match is None or result.match.claim.topic != "opioid-interaction"
+    else:
+        assert result.verdict is verdict

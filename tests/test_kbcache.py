@@ -57,8 +57,9 @@ def test_cache_file_is_json_with_a_checksummed_payload(cache: Path) -> None:
     ],
     ids=["truncated", "garbage", "empty", "tampered-evidence", "broken-payload"],
 )
-def test_a_damaged_cache_is_rebuilt_not_trusted(cache: Path, monkeypatch: pytest.MonkeyPatch,
-                                                 damage: object) -> None:
+def test_a_damaged_cache_is_rebuilt_not_trusted(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, damage: object
+) -> None:
     load_kb()
     cache.write_bytes(damage(cache.read_bytes()))  # type: ignore[operator]
     assert load_kb() == _uncached(monkeypatch)
@@ -91,8 +92,9 @@ def test_stale_key_is_a_miss(cache: Path) -> None:
         kbcache.read(cache, "0" * 64)
 
 
-def test_no_cache_env_disables_reading_and_writing(cache: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_cache_env_disables_reading_and_writing(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("LDNCHECK_NO_CACHE", "1")
     load_kb()
     assert not cache.exists()
