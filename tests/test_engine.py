@@ -381,3 +381,31 @@ def test_only_coordinated_relations_make_a_second_claim(
         assert result.match is None or result.match.claim.topic != "opioid-interaction"
     else:
         assert result.verdict is verdict
+
+
+@pytest.mark.parametrize("drug", ["methadone", "buprenorphine", "Suboxone"])
+def test_opioids_named_by_drug_reach_the_interaction_claims(kb: KnowledgeBase, drug: str) -> None:
+    warning = check_claim(f"LDN should not be taken by people who are on {drug}.", kb)
+    assert warning.match is not None and warning.match.claim.topic == "opioid-interaction"
+    assert warning.verdict is Verdict.ACCURATE
+    assert check_claim(f"It is fine to take LDN with {drug}.", kb).verdict is Verdict.FALSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of the evidence for LDN in cancer comes from lab and animal studies.",
+        "Animal research suggests LDN could slow tumour growth.",
+        "In mouse models, LDN slowed the growth of tumours.",
+    ],
+)
+def test_laboratory_and_animal_evidence_is_a_hedge(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.topic == "cancer"
+    assert not result.verdict.flagged
+
+
+def test_thyroid_drugs_name_the_thyroid_topic(kb: KnowledgeBase) -> None:
+    result = check_claim("Taking LDN means you can stop your levothyroxine.", kb)
+    assert result.match is not None and result.match.claim.topic == "hashimotos-thyroiditis"
+    assert result.verdict.flagged
