@@ -115,13 +115,16 @@ def _conjoined(
         return []
     table = kb.lexicon.equivalents
     words = [stem(table.get(w, w)) for w in tokens(canonicalise(norm, kb.lexicon))]
-    pairs = {
-        (words[i - 1], words[i + 1])
-        for i in range(1, len(words) - 1)
-        if words[i] in _COORDINATORS
-        and words[i - 1] in kb.lexicon.relations
-        and words[i + 1] in kb.lexicon.relations
-    }
+    pairs = set()
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in _COORDINATORS:
+            # "... side effects and is safe for everyone": the verb's auxiliaries are skipped.
+            j = i + 1
+            while j < len(words) - 1 and words[j] in _AUXILIARIES:
+                j += 1
+            left, right = words[i - 1], words[j]
+            if left in kb.lexicon.relations or right in kb.lexicon.relations:
+                pairs.add((left, right))
     mine = variant.terms.predicate
     out: dict[frozenset[str], tuple[Candidate, Variant]] = {}
     for cv in close:
@@ -134,6 +137,7 @@ def _conjoined(
 
 
 _COORDINATORS = frozenset({"and", "plus"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "it", "also", "can", "will"})
 
 
 # Non-restrictive side remarks (", which is unlicensed, ...", "(off-label)") qualify the

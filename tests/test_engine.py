@@ -409,3 +409,19 @@ def test_thyroid_drugs_name_the_thyroid_topic(kb: KnowledgeBase) -> None:
     result = check_claim("Taking LDN means you can stop your levothyroxine.", kb)
     assert result.match is not None and result.match.claim.topic == "hashimotos-thyroiditis"
     assert result.verdict.flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("LDN is safe for everyone.", Verdict.FALSE),
+        ("Low-dose naltrexone is perfectly safe.", Verdict.FALSE),
+        ("LDN is safe for most people.", Verdict.ACCURATE),
+        ("LDN has no serious side effects and is safe for everyone.", Verdict.FALSE),
+    ],
+)
+def test_universal_safety_is_the_contradicted_claim(
+    kb: KnowledgeBase, text: str, verdict: Verdict
+) -> None:
+    # Tolerability is established; safety for everyone is not (opioids, liver, pregnancy).
+    assert check_claim(text, kb).verdict is verdict
