@@ -425,3 +425,32 @@ def test_universal_safety_is_the_contradicted_claim(
 ) -> None:
     # Tolerability is established; safety for everyone is not (opioids, liver, pregnancy).
     assert check_claim(text, kb).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("LDN has anti-inflammatory properties.", "autoimmune-general"),
+        ("LDN is a powerful anti-inflammatory.", "autoimmune-general"),
+        ("LDN has anti-cancer effects.", "cancer"),
+        ("Low-dose naltrexone shows antitumor activity.", "cancer"),
+    ],
+)
+def test_anti_adjectives_say_what_ldn_does(kb: KnowledgeBase, text: str, topic: str) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.topic == topic
+    assert result.verdict.flagged
+    hedged = check_claim(text.replace(" has ", " may have ").replace(" is ", " may be "), kb)
+    if hedged.text != text:
+        assert not hedged.verdict.flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Related posts: my anti-inflammatory morning routine",
+        "Ibuprofen is an anti-inflammatory drug.",
+    ],
+)
+def test_anti_adjectives_elsewhere_claim_nothing(kb: KnowledgeBase, text: str) -> None:
+    assert not check_claim(text, kb, assume_ldn=True).verdict.flagged
