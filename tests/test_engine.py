@@ -454,3 +454,25 @@ def test_anti_adjectives_say_what_ldn_does(kb: KnowledgeBase, text: str, topic: 
 )
 def test_anti_adjectives_elsewhere_claim_nothing(kb: KnowledgeBase, text: str) -> None:
     assert not check_claim(text, kb, assume_ldn=True).verdict.flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Most Crohn's patients respond to LDN.", "crohns-disease"),
+        ("LDN outperforms gabapentin for nerve pain.", "chronic-pain"),
+    ],
+)
+def test_response_and_comparison_verbs_claim_a_benefit(
+    kb: KnowledgeBase, text: str, topic: str
+) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.topic == topic
+    assert result.verdict.flagged
+
+
+def test_reports_of_a_benefit_are_a_hedge(kb: KnowledgeBase) -> None:
+    text = "There have been reports of LDN helping some people with depression."
+    result = check_claim(text, kb)
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
