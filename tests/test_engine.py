@@ -476,3 +476,17 @@ def test_reports_of_a_benefit_are_a_hedge(kb: KnowledgeBase) -> None:
     result = check_claim(text, kb)
     assert result.stance is Stance.HEDGED
     assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("It is too early to say whether LDN helps long COVID.", Stance.HEDGED),
+        ("Not everyone tolerates LDN; some stop because of insomnia.", Stance.HEDGED),
+        ("Nobody should claim that LDN cures cancer.", Stance.NEGATED),
+    ],
+)
+def test_partial_and_governing_qualifiers(kb: KnowledgeBase, text: str, stance: Stance) -> None:
+    result = check_claim(text, kb)
+    assert result.stance is stance
+    assert result.verdict is Verdict.ACCURATE
