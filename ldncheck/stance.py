@@ -163,6 +163,9 @@ def _found(family: str, norm: str, lexicon: Lexicon) -> list[str]:
 
 
 # A booster under a denial asserts nothing: "promising rather than proven", "not proven".
+_CONCESSION = re.compile(
+    r"^(?:although|though|even though|while|whilst|despite|granted|admittedly)\b[^,]*,"
+)
 _DENIED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\brather than|\bno|\bfar from)\s+(?:\w+\s+)?$")
 
 
@@ -202,6 +205,14 @@ def read_stance(
     start, end = _claim_clause(norm, anchors)
     modal = _found("modal_hedges", norm[start:end], lexicon)
     hedges = modal + _found("hedges", norm, lexicon)
+    conceded = _CONCESSION.match(norm)
+    if hedges and not reported and conceded:
+        # "While more research is needed, LDN clearly reduces fatigue": the doubt is conceded
+        # in the lead clause and then overridden by a booster in the claim itself.
+        rest = norm[conceded.end() :]
+        boosters = _boosting("boosters", rest, lexicon)
+        if boosters and not modal and not _found("hedges", rest, lexicon):
+            return StanceReading(Stance.STRONG, tuple(boosters))
     if hedges or reported:
         return StanceReading(Stance.HEDGED, tuple(hedges + reported), reported=bool(reported))
     boosters = _boosting("boosters", norm, lexicon)

@@ -490,3 +490,18 @@ def test_partial_and_governing_qualifiers(kb: KnowledgeBase, text: str, stance: 
     result = check_claim(text, kb)
     assert result.stance is stance
     assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("While more research is needed, LDN clearly reduces MS fatigue.", Verdict.OVERSTATED),
+        ("Although evidence is limited, LDN definitely helps fibromyalgia.", Verdict.OVERSTATED),
+        ("While more research is needed, LDN may reduce MS fatigue.", Verdict.ACCURATE),
+        ("Although evidence is limited, LDN seems to help fibromyalgia.", Verdict.ACCURATE),
+    ],
+)
+def test_a_conceded_doubt_does_not_hedge_a_boosted_claim(
+    kb: KnowledgeBase, text: str, verdict: Verdict
+) -> None:
+    assert check_claim(text, kb).verdict is verdict
