@@ -505,3 +505,18 @@ def test_a_conceded_doubt_does_not_hedge_a_boosted_claim(
     kb: KnowledgeBase, text: str, verdict: Verdict
 ) -> None:
     assert check_claim(text, kb).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LDN rarely causes nausea.",
+        "LDN rarely causes serious side effects.",
+        "Doctors rarely prescribe LDN on the NHS.",
+    ],
+)
+def test_rarely_limits_frequency_without_denying(kb: KnowledgeBase, text: str) -> None:
+    # As a denial, "rarely causes nausea" would deny an established side effect (false).
+    result = check_claim(text, kb)
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
