@@ -21,6 +21,18 @@ _SEVERITY_BY_VERDICT = {Verdict.FALSE: Severity.ERROR, Verdict.OVERSTATED: Sever
 _QUOTED = re.compile(r'"([^"\n]{8,})"|\u201c([^\u201d\n]{8,})\u201d')
 # A claim needs a subject, a verb and an object; shorter units are headings and labels.
 MIN_WORDS = 3
+# ... except a list item or heading that opens with a verb ("Shrinks tumours", "Fights
+# cancer"): the subject is the document's, elided. Noun labels ("Pain relief", "Crohn's
+# disease", "Stress") stay skipped.
+_ELIDED_SUBJECT_VERB = re.compile(r"[A-Za-z]{2,}(?<![sui])s")
+
+
+def too_short(text: str) -> bool:
+    """True for units too short to make a claim: headings, labels, fragments."""
+    words = text.split()
+    if len(words) >= MIN_WORDS:
+        return False
+    return not (len(words) == 2 and _ELIDED_SUBJECT_VERB.fullmatch(words[0]) is not None)
 
 
 @dataclass(frozen=True, slots=True)

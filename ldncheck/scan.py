@@ -19,7 +19,7 @@ from ldncheck.errors import InputError
 from ldncheck.files import FileError, InputFile, Walker, read_text
 from ldncheck.markdown import DocumentKind, kind_for_path, parse_document
 from ldncheck.model import ExitCode, Finding, Result, Severity
-from ldncheck.policy import MIN_WORDS, Checker, assess, classify
+from ldncheck.policy import Checker, assess, classify, too_short
 from ldncheck.sentences import Sentence
 from ldncheck.suppress import apply_suppressions, parse_directives
 
@@ -113,7 +113,7 @@ def _findings(
     about_ldn: bool,
 ) -> Iterator[Finding]:
     for sentence in sentences:
-        if len(sentence.text.split()) < MIN_WORDS:
+        if too_short(sentence.text):
             continue
         result = checker(sentence.text, about_ldn)
         assessment = assess(result, sentence, checker=checker, about_ldn=about_ldn)

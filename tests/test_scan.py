@@ -26,6 +26,7 @@ from ldncheck.model import (
     Stance,
     Verdict,
 )
+from ldncheck.policy import too_short
 from ldncheck.rules import code_of
 from ldncheck.scan import ScanReport, exit_code, run_scan, scan_file, scan_text
 
@@ -109,6 +110,30 @@ def test_a_document_never_naming_ldn_is_not_even_parsed() -> None:
 def test_severities_follow_verdicts_and_short_units_are_skipped() -> None:
     text = "# LDN cures\n\nLDN cures MS.\n\nLDN treats pain.\n\nLDN may help pain.\n"
     assert findings(text) == [(3, 1, "false-claim", "error"), (5, 1, "overstated-claim", "warning")]
+
+
+def test_two_word_units_are_checked_only_when_led_by_a_verb() -> None:
+    # A benefits list ("- Shrinks tumours") elides the document's subject; a noun label
+    # ("Pain cures", "Crohn's cures") is a heading, not a claim.
+    text = "LDN notes.\n\n- cures tumours\n- Pain cures\n- Crohn's cures\n"
+    assert findings(text) == [(3, 3, "false-claim", "error")]
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("Shrinks tumours", False),
+        ("Reduces inflammation", False),
+        ("Pain relief", True),
+        ("Stress relief", True),
+        ("Arthritis relief", True),
+        ("Crohn's disease", True),
+        ("Cures", True),
+        ("LDN cures MS", False),
+    ],
+)
+def test_too_short(text: str, short: bool) -> None:
+    assert too_short(text) is short
 
 
 @pytest.mark.parametrize(
