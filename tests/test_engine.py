@@ -520,3 +520,20 @@ def test_rarely_limits_frequency_without_denying(kb: KnowledgeBase, text: str) -
     result = check_claim(text, kb)
     assert result.stance is Stance.HEDGED
     assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("LDN heals leaky gut.", True),
+        ("LDN repairs the gut lining.", True),
+        ("LDN may help heal the intestinal lining.", False),
+    ],
+)
+def test_gut_lining_claims_are_about_bowel_disease(
+    kb: KnowledgeBase, text: str, flagged: bool
+) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None
+    assert result.match.claim.topic in ("inflammatory-bowel-disease", "crohns-disease")
+    assert result.verdict.flagged is flagged
