@@ -537,3 +537,16 @@ def test_gut_lining_claims_are_about_bowel_disease(
     assert result.match is not None
     assert result.match.claim.topic in ("inflammatory-bowel-disease", "crohns-disease")
     assert result.verdict.flagged is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("LDN heals damaged nerves.", True),
+        ("LDN may ease pain from damaged nerves.", False),
+    ],
+)
+def test_damaged_nerves_are_neuropathy(kb: KnowledgeBase, text: str, flagged: bool) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.topic == "diabetic-neuropathy"
+    assert result.verdict.flagged is flagged
