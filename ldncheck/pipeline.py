@@ -48,6 +48,13 @@ def _anchors(norm: str, variant: Variant, kb: KnowledgeBase) -> dict[str, float]
 
     for hit in lex.equivalent_pattern.finditer(norm):
         add(tokens(hit.group(0)), stem(lex.equivalents[hit.group(0)]))
+    # A rewritten frame ("data are limited" -> "unstudied") anchors its claim too; words the
+    # rewrite keeps (its groups) keep their own meaning.
+    for pattern, replacement in lex.match_rewrites:
+        for hit in pattern.finditer(norm):
+            kept = {w for group in hit.groups() if group for w in tokens(group)}
+            frame = [w for w in tokens(hit.group(0)) if w not in kept]
+            add(frame, stem(replacement.split()[0]))
     for word in tokens(norm):
         add([word], stem(lex.equivalents.get(word, word)))
     return out

@@ -550,3 +550,15 @@ def test_damaged_nerves_are_neuropathy(kb: KnowledgeBase, text: str, flagged: bo
     result = check_claim(text, kb)
     assert result.match is not None and result.match.claim.topic == "diabetic-neuropathy"
     assert result.verdict.flagged is flagged
+
+
+def test_a_rewritten_evidence_frame_anchors_its_own_clause(kb: KnowledgeBase) -> None:
+    # The claim ("little data in pregnancy") is in the "because" clause; the advice to avoid
+    # LDN is in another and must not be read as denying it.
+    text = (
+        "LDN should be avoided in pregnancy unless a doctor advises otherwise, "
+        "because data are limited."
+    )
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.id == "preg-little-data"
+    assert result.verdict is Verdict.ACCURATE
