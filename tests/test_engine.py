@@ -562,3 +562,18 @@ def test_a_rewritten_evidence_frame_anchors_its_own_clause(kb: KnowledgeBase) ->
     result = check_claim(text, kb)
     assert result.match is not None and result.match.claim.id == "preg-little-data"
     assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text", ["LDN costs thousands of dollars a month.", "LDN costs a fortune."]
+)
+def test_large_sums_deny_that_ldn_is_cheap(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.topic == "cost-and-access"
+    assert result.verdict is Verdict.FALSE
+
+
+def test_cutting_a_symptom_is_a_benefit(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN cut pain scores by half in fibromyalgia.", kb)
+    assert result.match is not None and result.match.claim.topic == "fibromyalgia"
+    assert result.verdict is Verdict.OVERSTATED
