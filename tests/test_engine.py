@@ -577,3 +577,15 @@ def test_cutting_a_symptom_is_a_benefit(kb: KnowledgeBase) -> None:
     result = check_claim("LDN cut pain scores by half in fibromyalgia.", kb)
     assert result.match is not None and result.match.claim.topic == "fibromyalgia"
     assert result.verdict is Verdict.OVERSTATED
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("LDN can help some people with fibromyalgia.", False),
+        ("LDN helps many people with fibromyalgia.", True),
+        ("LDN is believed by some to calm the immune system.", False),
+    ],
+)
+def test_benefits_limited_to_some_are_hedged(kb: KnowledgeBase, text: str, flagged: bool) -> None:
+    assert check_claim(text, kb).verdict.flagged is flagged
