@@ -589,3 +589,16 @@ def test_cutting_a_symptom_is_a_benefit(kb: KnowledgeBase) -> None:
 )
 def test_benefits_limited_to_some_are_hedged(kb: KnowledgeBase, text: str, flagged: bool) -> None:
     assert check_claim(text, kb).verdict.flagged is flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No LDN product has been approved by the FDA.",
+        "Not a single trial has shown that LDN cures cancer.",
+    ],
+)
+def test_a_negated_subject_denies_its_clause(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.stance is Stance.NEGATED
+    assert result.verdict is Verdict.ACCURATE
