@@ -12,11 +12,10 @@ from dataclasses import dataclass
 
 from ldncheck.config import QuotesPolicy, ScanSettings
 from ldncheck.model import Result, Severity, Stance, Verdict
-from ldncheck.rules import FALSE_CLAIM, OVERSTATED_CLAIM, REPORTED_CLAIM, UNKNOWN_CLAIM
+from ldncheck.rules import CODE_BY_VERDICT, REPORTED_CLAIM, UNKNOWN_CLAIM
 from ldncheck.sentences import Sentence
 
 Checker = Callable[[str, bool], Result]
-_CODE_BY_VERDICT = {Verdict.FALSE: FALSE_CLAIM, Verdict.OVERSTATED: OVERSTATED_CLAIM}
 _SEVERITY_BY_VERDICT = {Verdict.FALSE: Severity.ERROR, Verdict.OVERSTATED: Severity.WARNING}
 _QUOTED = re.compile(r'"([^"\n]{8,})"|\u201c([^\u201d\n]{8,})\u201d')
 # A claim needs a subject, a verb and an object; shorter units are headings and labels.
@@ -84,7 +83,7 @@ def classify(
             return None
         if why and settings.quotes is QuotesPolicy.INFO:
             return Severity.INFO, f"reported, not asserted: {why}", REPORTED_CLAIM
-        return _SEVERITY_BY_VERDICT[verdict], "", _CODE_BY_VERDICT[verdict]
+        return _SEVERITY_BY_VERDICT[verdict], "", CODE_BY_VERDICT[verdict]
     if verdict is Verdict.UNKNOWN and settings.show_unknown and _unmatched_ldn_claim(result):
         return Severity.INFO, "", UNKNOWN_CLAIM
     return None

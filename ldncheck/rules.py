@@ -81,7 +81,8 @@ RULES: dict[str, Rule] = {
     )
 }
 
-_CODE_BY_VERDICT = {Verdict.FALSE: FALSE_CLAIM, Verdict.OVERSTATED: OVERSTATED_CLAIM}
+# The rule a flagged verdict breaks; scan policy and code_of both read it.
+CODE_BY_VERDICT = {Verdict.FALSE: FALSE_CLAIM, Verdict.OVERSTATED: OVERSTATED_CLAIM}
 
 
 def code_of(finding: Finding) -> str:
@@ -89,7 +90,7 @@ def code_of(finding: Finding) -> str:
     recorded = finding.extra.get("code")
     if recorded:
         return recorded
-    return _CODE_BY_VERDICT.get(finding.result.verdict, UNKNOWN_CLAIM)
+    return CODE_BY_VERDICT.get(finding.result.verdict, UNKNOWN_CLAIM)
 
 
 def claim_id_of(finding: Finding) -> str:
