@@ -99,10 +99,16 @@ def _strip_cues(norm: str, lexicon: Lexicon) -> str:
     return norm
 
 
+def term_of(word: str, lexicon: Lexicon) -> str:
+    """The matcher's term for one word: its canonical equivalent, stemmed."""
+    return stem(lexicon.equivalents.get(word, word))
+
+
 def _canonical(words: Iterable[str], lexicon: Lexicon, *, topic: bool = False) -> frozenset[str]:
     # A condition's own words are kept as they are: "AIDS" names a disease, not an aid.
-    table = {} if topic else lexicon.equivalents
-    return frozenset(stem(table.get(w, w)) for w in words if w not in lexicon.stopwords)
+    if topic:
+        return frozenset(stem(w) for w in words if w not in lexicon.stopwords)
+    return frozenset(term_of(w, lexicon) for w in words if w not in lexicon.stopwords)
 
 
 def canonicalise(norm: str, lexicon: Lexicon) -> str:

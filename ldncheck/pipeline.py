@@ -15,6 +15,7 @@ from ldncheck.match import (
     canonicalise,
     rank,
     spellfix,
+    term_of,
 )
 from ldncheck.model import (
     Candidate,
@@ -56,7 +57,7 @@ def _anchors(norm: str, variant: Variant, kb: KnowledgeBase) -> dict[str, float]
             frame = [w for w in tokens(hit.group(0)) if w not in kept]
             add(frame, stem(replacement.split()[0]))
     for word in tokens(norm):
-        add([word], stem(lex.equivalents.get(word, word)))
+        add([word], term_of(word, lex))
     return out
 
 
@@ -120,8 +121,7 @@ def _conjoined(
     ]
     if not close:
         return []
-    table = kb.lexicon.equivalents
-    words = [stem(table.get(w, w)) for w in tokens(canonicalise(norm, kb.lexicon))]
+    words = [term_of(w, kb.lexicon) for w in tokens(canonicalise(norm, kb.lexicon))]
     pairs = set()
     for i, word in enumerate(words[1:-1], start=1):
         if word in _COORDINATORS:
