@@ -56,24 +56,21 @@ def test_installed_in_a_new_environment_it_runs_from_an_empty_directory(
     empty = tmp_path / "empty"
     empty.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("LDNCHECK_KB", "PYTHONPATH")}
-    run = subprocess.run(
-        [str(bindir / "ldncheck"), "check", "--format", "json", "LDN treats MS"],
-        cwd=empty,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+
+    def ldncheck(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(bindir / "ldncheck"), *args],
+            cwd=empty,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    run = ldncheck("check", "--format", "json", "LDN treats MS")
     assert run.returncode == 1, run.stderr
     result = json.loads(run.stdout)
     assert result["match"]["topic"] == "multiple-sclerosis"
-    validate = subprocess.run(
-        [str(bindir / "ldncheck"), "kb", "validate"],
-        cwd=empty,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    validate = ldncheck("kb", "validate")
     assert validate.returncode == 0, validate.stderr
     assert "site-packages" in validate.stdout
