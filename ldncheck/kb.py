@@ -109,6 +109,7 @@ def _build(paths: tuple[Path, ...], texts: tuple[str, ...]) -> tuple[KbParts, Le
         claims=claims,
         sources=sources,
         index=build_index(claims, lexicon),
+        prefilters=lexicon.prefilters(),
     )
     return parts, lexicon
 
@@ -159,7 +160,8 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
         parts, lexicon = _build(paths, texts)
         _store(where, key, parts)
         return _assemble(base, parts, lexicon)
-    return _assemble(base, parts, build_lexicon(Located(parts.lexicon_data, None, str(paths[0]))))
+    lexicon_doc = Located(parts.lexicon_data, None, str(paths[0]))
+    return _assemble(base, parts, build_lexicon(lexicon_doc, parts.prefilters))
 
 
 def lint_kb(kb: KnowledgeBase) -> list[str]:

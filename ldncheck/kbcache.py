@@ -25,7 +25,7 @@ from ldncheck.lexicon import relation_terms
 from ldncheck.match import ClaimIndex, Terms, Variant, assemble_index
 from ldncheck.model import Claim, Evidence, Source
 
-FORMAT = 1
+FORMAT = 2
 # Modules whose code decides what a KnowledgeBase built from given YAML looks like.
 _CODE = (
     "kb.py",
@@ -35,6 +35,7 @@ _CODE = (
     "match.py",
     "model.py",
     "normalize.py",
+    "prefilter.py",
     "yamlload.py",
 )
 
@@ -50,6 +51,8 @@ class KbParts:
     claims: tuple[Claim, ...]
     sources: tuple[Source, ...]
     index: ClaimIndex
+    # Each lexicon pattern's literal needs (Lexicon.prefilters), so a start-up compiles none.
+    prefilters: dict[str, list[str] | None]
 
 
 class CacheInvalid(Exception):
@@ -193,6 +196,7 @@ def encode(parts: KbParts) -> dict[str, Any]:
         "sources": [_source(s) for s in parts.sources],
         # The wordings in knowledge-base order; weights and postings are re-derived on load.
         "index": [_variant(v) for v in index.wordings],
+        "prefilters": parts.prefilters,
     }
 
 
@@ -250,6 +254,10 @@ def decode(payload: Any) -> KbParts:
                 {c.id: c for c in claims},
                 relation_terms(strings(need(raw["lexicon"], dict).get("relations", []))),
             ),
+            prefilters={
+                need(k, str): None if v is None else list(strings(v))
+                for k, v in need(raw["prefilters"], dict).items()
+            },
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise CacheInvalid(f"malformed payload: {exc}") from None

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from ldncheck.model import Topic
+from ldncheck.prefilter import Guarded, guard, table_key
 from ldncheck.yamlload import Located
 
-Rewrite = tuple[re.Pattern[str], str]
+Rewrite = tuple[Guarded, str]
+# What a cached knowledge base remembers of each pattern: its needs, by ``table_key``.
+Prefilters = Mapping[str, "list[str] | None"]
 
 _STANCE_FAMILIES = (
     "question_starts",
@@ -51,28 +54,62 @@ class Lexicon:
     synonyms: tuple[Rewrite, ...]
     match_rewrites: tuple[Rewrite, ...]
     equivalents: Mapping[str, str]
-    equivalent_pattern: re.Pattern[str]
+    equivalent_pattern: Guarded
     stopwords: frozenset[str]
     relations: frozenset[str]
-    ldn: Mapping[str, re.Pattern[str]]
+    ldn: Mapping[str, Guarded]
     topics: Mapping[str, Topic]
-    topic_patterns: Mapping[str, re.Pattern[str]]
+    topic_patterns: Mapping[str, Guarded]
     general_topics: frozenset[str]
-    stance: Mapping[str, re.Pattern[str]]
+    stance: Mapping[str, Guarded]
+
+    def patterns(self) -> Iterator[Guarded]:
+        """Every pattern of the lexicon."""
+        for pattern, _ in (*self.abbreviations, *self.synonyms, *self.match_rewrites):
+            yield pattern
+        yield self.equivalent_pattern
+        yield from self.ldn.values()
+        yield from self.topic_patterns.values()
+        yield from self.stance.values()
+
+    def prefilters(self) -> dict[str, list[str] | None]:
+        """The needs of every pattern, for the knowledge-base cache."""
+        return {
+            table_key(p.pattern, p.flags): None if p.needs is None else sorted(p.needs)
+            for p in self.patterns()
+        }
 
 
-def _union(patterns: list[str]) -> re.Pattern[str]:
+def _union(patterns: list[str]) -> str:
     """One alternation for a cue family: a single pass finds every cue of the family."""
-    if not patterns:
-        return re.compile(r"(?!x)x")
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return "|".join(f"(?:{p})" for p in patterns) if patterns else r"(?!x)x"
 
 
-def _compile(doc: Located, keys: list[str | int], pattern: Any, flags: int = 0) -> re.Pattern[str]:
+def _guarded(source: str, flags: int, cached: Prefilters | None) -> Guarded:
+    """The pattern, compiled now, or later when the cache already knows its needs.
+
+    A cache exists only for a lexicon that compiled once, so its patterns need no second check.
+    Raises ``re.error`` when a pattern compiled now is invalid.
+    """
+    if cached is not None:
+        key = table_key(source, flags)
+        if key in cached:
+            known = cached[key]
+            return Guarded(source, flags, None if known is None else frozenset(known))
+    return guard(source, flags)
+
+
+def _compile(
+    doc: Located,
+    keys: list[str | int],
+    pattern: Any,
+    flags: int = 0,
+    cached: Prefilters | None = None,
+) -> Guarded:
     if not isinstance(pattern, str):
         raise doc.error(keys, "pattern must be a string")
     try:
-        return re.compile(pattern, flags)
+        return _guarded(pattern, flags, cached)
     except re.error as exc:
         raise doc.error(keys, f"invalid regular expression: {exc}") from None
 
@@ -83,30 +120,33 @@ def _strings(doc: Located, keys: list[str | int], value: Any) -> list[str]:
     return list(value)
 
 
-def _checked_union(doc: Located, keys: list[str | int], patterns: list[str]) -> re.Pattern[str]:
+def _checked_union(
+    doc: Located, keys: list[str | int], patterns: list[str], cached: Prefilters | None
+) -> Guarded:
     """The family's alternation; only when it fails is each pattern compiled, to say which."""
     try:
-        return _union(patterns)
+        return _guarded(_union(patterns), 0, cached)
     except re.error:
         for i, pattern in enumerate(patterns):
             _compile(doc, [*keys, i], pattern)
         raise doc.error(keys, "these patterns do not combine into one expression") from None
 
 
-def _rewrites(doc: Located, key: str, target: str) -> tuple[Rewrite, ...]:
+def _rewrites(
+    doc: Located, key: str, target: str, cached: Prefilters | None
+) -> tuple[Rewrite, ...]:
     out: list[Rewrite] = []
     for i, entry in enumerate(doc.data.get(key) or []):
         where: list[str | int] = [key, i]
         if not isinstance(entry, dict) or "pattern" not in entry or target not in entry:
             raise doc.error(where, f"each entry needs 'pattern' and '{target}'")
         flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
-        out.append(
-            (_compile(doc, [*where, "pattern"], entry["pattern"], flags), str(entry[target]))
-        )
+        pattern = _compile(doc, [*where, "pattern"], entry["pattern"], flags, cached)
+        out.append((pattern, str(entry[target])))
     return tuple(out)
 
 
-def _equivalents(doc: Located) -> tuple[dict[str, str], re.Pattern[str]]:
+def _equivalents(doc: Located, cached: Prefilters | None) -> tuple[dict[str, str], Guarded]:
     words: dict[str, str] = {}
     section = doc.data.get("equivalents") or {}
     if not isinstance(section, dict):
@@ -119,8 +159,8 @@ def _equivalents(doc: Located) -> tuple[dict[str, str], re.Pattern[str]]:
     # Single words are looked up token by token; only phrases ("game changer", "off-label")
     # need the regex, one alternation, longest first, so a phrase wins over its parts.
     alternatives = sorted((w for w in words if not w.isalnum()), key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b")
-    return words, pattern
+    source = r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b"
+    return words, _guarded(source, 0, cached)
 
 
 def _label(doc: Located, slug: str, value: Any) -> str:
@@ -129,12 +169,14 @@ def _label(doc: Located, slug: str, value: Any) -> str:
     return value
 
 
-def _topics(doc: Located) -> tuple[dict[str, Topic], dict[str, re.Pattern[str]], frozenset[str]]:
+def _topics(
+    doc: Located, cached: Prefilters | None
+) -> tuple[dict[str, Topic], dict[str, Guarded], frozenset[str]]:
     raw = doc.data.get("topics")
     if not isinstance(raw, dict) or not raw:
         raise doc.error(["topics"], "expected a mapping of topic slugs")
     topics: dict[str, Topic] = {}
-    patterns: dict[str, re.Pattern[str]] = {}
+    patterns: dict[str, Guarded] = {}
     general: set[str] = set()
     for slug, spec in raw.items():
         if not isinstance(spec, dict) or "terms" not in spec:
@@ -148,16 +190,18 @@ def _topics(doc: Located) -> tuple[dict[str, Topic], dict[str, re.Pattern[str]],
         )
         # Longest terms first, so "crohn's disease" is read whole rather than as "crohn's".
         try:
-            patterns[slug] = _union(sorted(terms, key=len, reverse=True))
+            patterns[slug] = _guarded(_union(sorted(terms, key=len, reverse=True)), 0, cached)
         except re.error:
-            _checked_union(doc, ["topics", slug, "terms"], terms)  # raises, located
+            _checked_union(doc, ["topics", slug, "terms"], terms, None)  # raises, located
             raise
         if spec.get("general"):
             general.add(slug)
     return topics, patterns, frozenset(general)
 
 
-def _families(doc: Located, key: str, names: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
+def _families(
+    doc: Located, key: str, names: tuple[str, ...], cached: Prefilters | None
+) -> dict[str, Guarded]:
     section = doc.data.get(key)
     if not isinstance(section, dict):
         raise doc.error([key], f"expected a mapping with keys: {', '.join(names)}")
@@ -165,7 +209,9 @@ def _families(doc: Located, key: str, names: tuple[str, ...]) -> dict[str, re.Pa
     if unknown:
         raise doc.error([key, sorted(unknown)[0]], f"unknown key {sorted(unknown)[0]!r}")
     return {
-        name: _checked_union(doc, [key, name], _strings(doc, [key, name], section.get(name, [])))
+        name: _checked_union(
+            doc, [key, name], _strings(doc, [key, name], section.get(name, [])), cached
+        )
         for name in names
     }
 
@@ -185,27 +231,31 @@ def relation_terms(words: Iterable[str]) -> frozenset[str]:
     return frozenset(stem(str(w).lower()) for w in words)
 
 
-def build_lexicon(doc: Located) -> Lexicon:
-    """Validate and compile a parsed lexicon document."""
+def build_lexicon(doc: Located, cached: Prefilters | None = None) -> Lexicon:
+    """Validate and compile a parsed lexicon document.
+
+    ``cached`` is the ``Lexicon.prefilters()`` of the same document from an earlier build: its
+    patterns are then compiled on first use instead of now, and most are never needed.
+    """
     if not isinstance(doc.data, dict):
         raise doc.error([], "expected a mapping at the top level")
     unknown = set(doc.data) - _TOP_KEYS
     if unknown:
         first = sorted(unknown)[0]
         raise doc.error([first], f"unknown key {first!r}")
-    words, equivalent_pattern = _equivalents(doc)
-    topics, topic_patterns, general = _topics(doc)
+    words, equivalent_pattern = _equivalents(doc, cached)
+    topics, topic_patterns, general = _topics(doc, cached)
     return Lexicon(
-        abbreviations=_rewrites(doc, "abbreviations", "expansion"),
-        synonyms=_rewrites(doc, "synonyms", "replacement"),
-        match_rewrites=_rewrites(doc, "match_rewrites", "replacement"),
+        abbreviations=_rewrites(doc, "abbreviations", "expansion", cached),
+        synonyms=_rewrites(doc, "synonyms", "replacement", cached),
+        match_rewrites=_rewrites(doc, "match_rewrites", "replacement", cached),
         equivalents=MappingProxyType(words),
         equivalent_pattern=equivalent_pattern,
         stopwords=frozenset(w.lower() for w in _plain_strings(doc, "stopwords")),
         relations=relation_terms(_plain_strings(doc, "relations")),
-        ldn=MappingProxyType(_families(doc, "ldn", _LDN_KEYS)),
+        ldn=MappingProxyType(_families(doc, "ldn", _LDN_KEYS, cached)),
         topics=MappingProxyType(topics),
         topic_patterns=MappingProxyType(topic_patterns),
         general_topics=general,
-        stance=MappingProxyType(_families(doc, "stance", _STANCE_FAMILIES)),
+        stance=MappingProxyType(_families(doc, "stance", _STANCE_FAMILIES, cached)),
     )

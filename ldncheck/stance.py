@@ -15,6 +15,7 @@ from functools import lru_cache
 from ldncheck.lexicon import Lexicon
 from ldncheck.model import Stance, StanceReading
 from ldncheck.normalize import stem
+from ldncheck.prefilter import Guarded
 
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]]|\s-\s|\b(?:but|although|though|while|whereas|however|yet|which|who|because|"
@@ -47,7 +48,7 @@ def _clauses(norm: str) -> list[tuple[int, int]]:
     return [s for s in spans if norm[s[0] : s[1]].strip()]
 
 
-def _blank(norm: str, pattern: re.Pattern[str]) -> str:
+def _blank(norm: str, pattern: Guarded) -> str:
     """Replace matches with spaces, keeping every other offset where it was."""
     return pattern.sub(lambda m: " " * len(m.group(0)), norm)
 
@@ -67,9 +68,7 @@ def _claim_clause(norm: str, anchors: Mapping[str, float]) -> tuple[int, int]:
     return best if best_hits > 0 else (0, len(norm))
 
 
-def _scoped(
-    pattern: re.Pattern[str], clause: str, anchors: set[str], *, forward: bool
-) -> list[str]:
+def _scoped(pattern: Guarded, clause: str, anchors: set[str], *, forward: bool) -> list[str]:
     """Cues whose few-word scope (after the cue, or before it) holds a word of the claim."""
     out = []
     for hit in pattern.finditer(clause):
@@ -93,9 +92,7 @@ def _lexical(clause: str, lexicon: Lexicon, claim_terms: frozenset[str]) -> list
 
 
 @lru_cache(maxsize=8192)
-def _prepared(
-    norm: str, not_negations: re.Pattern[str], governing: re.Pattern[str]
-) -> tuple[str, tuple[str, ...]]:
+def _prepared(norm: str, not_negations: Guarded, governing: Guarded) -> tuple[str, tuple[str, ...]]:
     """The text with non-negations and governing negations blanked, and the latter found.
 
     Memoised: the same sentence is read against several wordings, and every wording is read

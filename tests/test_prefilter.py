@@ -1,0 +1,148 @@
+"""Literal prefilters: what a pattern needs, and that skipping never changes an answer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ldncheck.kb import KnowledgeBase, load_kb
+from ldncheck.lexicon import Lexicon
+from ldncheck.pipeline import check_claim
+from ldncheck.prefilter import Guarded, guard, needs
+
+
+def _needs(source: str, flags: int = 0) -> frozenset[str] | None:
+    return needs(re.compile(source, flags))
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"\bnaltrexon[ea]s\b", {"naltrexon"}),
+        (r"\bcodeine\b|\bmorphine\b", {"codeine", "morphine"}),
+        (r"(?:very )?low[- ]?dose naltrexone", {"dose naltrexone"}),
+        (r"\b(?:2[5-9]|[3-9]\d)\s?mg\b", None),  # only two-letter literals: not worth testing
+        (r"(?:ab)+cdef", {"cdef"}),
+        (r"x(?:long word)*y", None),  # an optional group needs nothing
+        (r"\bMS\b|fibromyalgia", None),  # one branch has no usable literal
+        (r"Opioid PAINKILLERS", {"opioid painkillers"}),
+    ],
+)
+def test_needs_reads_required_literals(source: str, expected: set[str] | None) -> None:
+    assert _needs(source, re.IGNORECASE) == (None if expected is None else frozenset(expected))
+
+
+def test_alternatives_each_contain_a_needed_literal() -> None:
+    # The parser may factor a shared prefix out of the branches; each spelling still needs one.
+    found = _needs(r"\bcrohn's\b|\bchron'?s\b|\bcrohns?\b", re.IGNORECASE)
+    assert found is not None
+    for spelling in ("crohn's", "chrons", "chron", "crohn", "crohns"):
+        assert any(s in spelling for s in found), spelling
+    assert not any(s in "colitis" for s in found)
+
+
+def test_non_ascii_literals_give_no_prefilter() -> None:
+    # The long s matches 's' case-insensitively, which str.lower cannot see.
+    assert _needs("\u017fide effects", re.IGNORECASE) is None
+
+
+def test_guarded_skips_text_without_literals_and_still_matches_with_them() -> None:
+    pattern = guard(r"\bnaltrexone\b", re.IGNORECASE)
+    assert pattern.needs == frozenset({"naltrexone"})
+    assert pattern.search("LDN helps") is None
+    hit = pattern.search("Low dose NALTREXONE helps")
+    assert hit is not None and hit.group(0) == "NALTREXONE"
+    assert pattern.sub("ldn", "Naltrexone works") == "ldn works"
+
+
+def test_guarded_runs_every_pattern_on_non_ascii_text() -> None:
+    pattern = guard("side", re.IGNORECASE)
+    # The long s folds to 's' in the regex engine but not in str.lower.
+    assert pattern.search("\u017fide effects") is not None
+
+
+def test_lazy_pattern_compiles_only_when_text_could_match() -> None:
+    pattern = Guarded(r"\bcodeine\b", 0, frozenset({"codeine"}))
+    assert pattern.search("nothing here") is None
+    assert not pattern.is_compiled
+    assert pattern.search("codeine and LDN") is not None
+    assert pattern.is_compiled
+
+
+def _every_pattern(lexicon: Lexicon) -> list[Guarded]:
+    return list(lexicon.patterns())
+
+
+WORDS = st.sampled_from(
+    [
+        "ldn",
+        "LDN",
+        "naltrexone",
+        "Low Dose",
+        "MS",
+        "ms",
+        "crohn's",
+        "Crohns",
+        "side-effects",
+        "no",
+        "not",
+        "may",
+        "studies show",
+        "4.5 mg",
+        "50mg",
+        "codeine",
+        "opioid",
+        "take",
+        "with",
+        "fda",
+        "F.D.A.",
+        "approved",
+        "off-label",
+        "game changer",
+        "cures",
+        "\u017f",
+        "\u212a",
+        "\u0130",
+        "é",
+        ",",
+        ".",
+        "?",
+    ]
+)
+SENTENCES = st.one_of(
+    st.lists(WORDS, max_size=14).map(" ".join),
+    st.text(st.characters(codec="ascii"), max_size=80),
+    st.text(max_size=40),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=SENTENCES)
+def test_guarded_answers_as_the_compiled_pattern(kb: KnowledgeBase, text: str) -> None:
+    for lowered in (text, text.lower()):
+        for pattern in _every_pattern(kb.lexicon):
+            plain = re.compile(pattern.pattern, pattern.flags)
+            assert pattern.sub(" ", lowered) == plain.sub(" ", lowered), pattern
+            found = [m.span() for m in pattern.finditer(lowered)]
+            assert found == [m.span() for m in plain.finditer(lowered)], pattern
+            assert bool(pattern.match(lowered)) == bool(plain.match(lowered)), pattern
+
+
+def test_every_lexicon_pattern_has_the_needs_the_cache_would_record(kb: KnowledgeBase) -> None:
+    table = kb.lexicon.prefilters()
+    assert len(table) >= 100
+    # Most patterns are skippable: the prefilter is doing work, not returning None everywhere.
+    assert sum(v is not None for v in table.values()) > 0.7 * len(table)
+
+
+def test_a_cached_start_compiles_no_pattern_until_text_needs_it() -> None:
+    load_kb()  # fills the cache (or finds it filled)
+    warm = load_kb()
+    patterns = list(warm.lexicon.patterns())
+    assert not any(p.is_compiled for p in patterns)
+    check_claim("LDN treats MS", warm)
+    compiled = sum(p.is_compiled for p in patterns)
+    assert 0 < compiled < len(patterns) // 2
