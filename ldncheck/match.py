@@ -8,11 +8,11 @@ used in MS" shares the topic of "LDN treats MS" but claims nothing.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
+from typing import Any
 
 from ldncheck.lexicon import Lexicon
 from ldncheck.model import Candidate, Claim
@@ -76,9 +76,14 @@ class ClaimIndex:
     weights: Mapping[str, int]
     vocabulary: tuple[str, ...]
     postings: Mapping[tuple[str, str], tuple[Posting, ...]]
+    # The same postings by term alone, for sentences gated to many topics at once.
+    by_term: Mapping[str, tuple[Posting, ...]]
     # Wordings with identical terms in one topic score alike; only the first is posted, and
     # this lists every wording that shares its terms (itself first), by ordinal.
     alike: Mapping[int, tuple[Variant, ...]]
+    # Values worked out from the index on first use (the anchors of each wording); they are
+    # not part of what the index is, so equality and the cache ignore them.
+    derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 # Hedges and reported-speech frames are not stripped: their spans can hold the claim's own
@@ -194,6 +199,7 @@ def assemble_index(
     )
     by_topic: dict[str, list[Variant]] = {}
     postings: dict[tuple[str, str], list[Posting]] = {}
+    by_term: dict[str, list[Posting]] = {}
     first_of: dict[tuple[str, frozenset[str], frozenset[str]], Variant] = {}
     alike: dict[int, list[Variant]] = {}
     for variant in variants:
@@ -205,13 +211,16 @@ def assemble_index(
             continue
         for term in variant.terms.all:
             key = (variant.claim.topic, term)
-            postings.setdefault(key, []).append((variant, term in variant.terms.predicate))
+            posting = (variant, term in variant.terms.predicate)
+            postings.setdefault(key, []).append(posting)
+            by_term.setdefault(term, []).append(posting)
     return ClaimIndex(
         wordings=variants,
         by_topic=MappingProxyType({k: tuple(v) for k, v in by_topic.items()}),
         weights=MappingProxyType(weights),
         vocabulary=tuple(sorted(weights)),
         postings=MappingProxyType({k: tuple(v) for k, v in postings.items()}),
+        by_term=MappingProxyType({k: tuple(v) for k, v in by_term.items()}),
         alike=MappingProxyType({k: tuple(v) for k, v in alike.items()}),
     )
 
@@ -292,14 +301,14 @@ def _sentence(terms: Terms, weights: Mapping[str, int]) -> _Sentence:
     )
 
 
-def _combine(
-    sentence: _Sentence, variant: Variant, *, carried: int, implied: int, topical: int, shared: int
-) -> float:
+def _combine(sentence: _Sentence, variant: Variant, sums: list[int]) -> float:
     """0-100: how much of the wording's claim the sentence carries, and how little else.
 
     From the weights (integer IDF) the wording shares with the sentence: its predicate words
-    (60%), its topic words (20%) and the share of the sentence it covers (20%).
+    (60%), its topic words (20%) and the share of the sentence it covers (20%). ``sums`` holds
+    the shared weights as rank adds them up: all, topic, predicate said, predicate implied.
     """
+    shared, topical, carried, implied = sums
     if variant.predicate_weight:
         predicate_recall = (carried + IMPLIED_CREDIT * implied) / variant.predicate_weight
     else:
@@ -321,9 +330,16 @@ def _combine(
 
 
 def rank(
-    sentence: Terms, topics: Iterable[str], index: ClaimIndex, *, strict: bool = True
+    sentence: Terms,
+    topics: Iterable[str],
+    index: ClaimIndex,
+    *,
+    strict: bool = True,
+    limit: int | None = None,
 ) -> list[tuple[Candidate, Variant]]:
     """Claims of the given topics, best first, each with its best-scoring wording.
+
+    ``limit`` keeps only the first few, for callers that only suggest.
 
     Only wordings that share a term with the sentence (or imply one) are scored; a wording
     sharing nothing cannot reach the suggestion threshold. The shared weights are summed by
@@ -332,55 +348,60 @@ def rank(
     gate = dict.fromkeys(topics)  # ordered and without repeats
     weights = index.weights
     scored = _sentence(sentence, weights)
-    shared: defaultdict[int, int] = defaultdict(int)
-    carried: defaultdict[int, int] = defaultdict(int)
-    topical: defaultdict[int, int] = defaultdict(int)
-    implied: defaultdict[int, int] = defaultdict(int)
+    # Per wording (by ordinal): its weights shared with the sentence, then those of its topic
+    # words, of the predicate words the sentence says, and of predicate words it implies.
+    sums: dict[int, list[int]] = {}
     variants: dict[int, Variant] = {}
     postings = index.postings
     # A word the sentence uses to name a condition ("fatigue" in "chronic fatigue syndrome")
     # carries the topic only; it cannot stand in for what a wording says LDN does.
     said = scored.predicate
-    for topic in gate:
-        for term in scored.words:
-            weight = weights.get(term, 0)
-            for variant, predicate in postings.get((topic, term), ()):
-                key = variant.ordinal
-                variants[key] = variant
-                shared[key] += weight
-                if not predicate:
-                    topical[key] += weight
-                elif term in said:
-                    carried[key] += weight
-        for term in scored.implied:
-            weight = weights.get(term, 0)
-            for variant, predicate in postings.get((topic, term), ()):
-                if predicate:
+    if gate.keys() >= index.by_topic.keys():
+        # Gated to every topic (the sentence named none): the term's postings, unfiltered.
+        def posted(term: str) -> Iterable[Posting]:
+            return index.by_term.get(term, ())
+    else:
+
+        def posted(term: str) -> Iterable[Posting]:
+            return [p for topic in gate for p in postings.get((topic, term), ())]
+
+    for term in scored.words:
+        weight = weights.get(term, 0)
+        says = term in said
+        for variant, predicate in posted(term):
+            acc = sums.get(variant.ordinal)
+            if acc is None:
+                acc = sums[variant.ordinal] = [0, 0, 0, 0]
+                variants[variant.ordinal] = variant
+            acc[0] += weight
+            if not predicate:
+                acc[1] += weight
+            elif says:
+                acc[2] += weight
+    for term in scored.implied:
+        weight = weights.get(term, 0)
+        for variant, predicate in posted(term):
+            if predicate:
+                acc = sums.get(variant.ordinal)
+                if acc is None:
+                    acc = sums[variant.ordinal] = [0, 0, 0, 0]
                     variants[variant.ordinal] = variant
-                    implied[variant.ordinal] += weight
-    best: dict[str, tuple[Candidate, Variant]] = {}
+                acc[3] += weight
+    # The best (score, wording) per claim; Candidates are made only for the winners.
+    best: dict[str, tuple[float, Variant]] = {}
     named = scored.words | scored.implied
     for key, lead in variants.items():
         if strict and lead.relations and not lead.relations & named:
             continue  # the wording says what LDN does; the sentence does not say it
-        score = round(
-            _combine(
-                scored,
-                lead,
-                carried=carried[key],
-                implied=implied[key],
-                topical=topical[key],
-                shared=shared[key],
-            ),
-            1,
-        )
+        score = round(_combine(scored, lead, sums[key]), 1)
         for variant in index.alike.get(key, (lead,)):
             held = best.get(variant.claim.id)
             if (
                 held is None
-                or score > held[0].score
-                or (score == held[0].score and variant.ordinal < held[1].ordinal)
+                or score > held[0]
+                or (score == held[0] and variant.ordinal < held[1].ordinal)
             ):
-                best[variant.claim.id] = (Candidate(variant.claim, score, variant.text), variant)
+                best[variant.claim.id] = (score, variant)
     # On a tie the claim listed first wins: curators list a topic's main claim first.
-    return sorted(best.values(), key=lambda cv: (-cv[0].score, cv[1].position))
+    ranked = sorted(best.values(), key=lambda sv: (-sv[0], sv[1].position))[:limit]
+    return [(Candidate(v.claim, score, v.text), v) for score, v in ranked]

@@ -84,13 +84,23 @@ def _prefer_same_polarity(
 _SEVERITY = {Verdict.UNKNOWN: 0, Verdict.ACCURATE: 1, Verdict.OVERSTATED: 2, Verdict.FALSE: 3}
 
 
+def _wording_anchors(variant: Variant, kb: KnowledgeBase) -> dict[str, float]:
+    """The anchors of a wording's own text: the same for every sentence, so worked out once."""
+    memo = kb.index.derived
+    key = ("anchors", variant.ordinal)
+    found: dict[str, float] | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _anchors(variant.norm, variant, kb)
+    return found
+
+
 def _stance_for(text: str, norm: str, variant: Variant, kb: KnowledgeBase) -> StanceReading:
     return read_stance(
         text,
         norm,
         kb.lexicon,
         wording=variant.norm,
-        anchors=_anchors(norm, variant, kb) | _anchors(variant.norm, variant, kb),
+        anchors=_anchors(norm, variant, kb) | _wording_anchors(variant, kb),
         claim_terms=variant.terms.all,
         descriptive=kb.lexicon.topics[variant.claim.topic].descriptive,
     )
@@ -160,12 +170,16 @@ def _rank_main_clause_first(
 ) -> list[tuple[Candidate, Variant]]:
     gate = topics or tuple(kb.index.by_topic)
     searched = topics or None
+    # A sentence that names no topic is only ever given suggestions: the first few will do.
+    limit = None if topics else SUGGESTIONS
     main = _SIDE_REMARK.sub(" ", norm)
     if main != norm:
-        ranked = rank(spellfix(analyse(main, kb.lexicon, searched), kb.index), gate, kb.index)
+        terms = spellfix(analyse(main, kb.lexicon, searched), kb.index)
+        ranked = rank(terms, gate, kb.index, limit=limit)
         if ranked and ranked[0][0].score >= MATCH_THRESHOLD:
             return ranked
-    return rank(spellfix(analyse(norm, kb.lexicon, searched), kb.index), gate, kb.index)
+    terms = spellfix(analyse(norm, kb.lexicon, searched), kb.index)
+    return rank(terms, gate, kb.index, limit=limit)
 
 
 def _qualifies_evidence(norm: str, kb: KnowledgeBase) -> bool:
@@ -211,6 +225,8 @@ def _unknown(
     )
 
 
+# How many near claims an unknown result suggests.
+SUGGESTIONS = 3
 _NO_TOPIC = "The sentence names no topic the knowledge base covers."
 _QUESTION = "A question, not a claim."
 
@@ -236,13 +252,13 @@ def check_claim(
         kind = Stance.QUESTION if question else Stance.NONE
         return _unknown(text, reading, _QUESTION if question else _NO_TOPIC, (), kind)
     ranked = _rank_main_clause_first(norm, topics, kb)
-    suggestions = tuple(c for c, _ in ranked[:3] if c.score >= SUGGEST_THRESHOLD)
+    suggestions = tuple(c for c, _ in ranked[:SUGGESTIONS] if c.score >= SUGGEST_THRESHOLD)
     if question:
         return _unknown(text, reading, _QUESTION, suggestions, Stance.QUESTION)
     if (
-        _qualifies_evidence(norm, kb)
-        and topics
+        topics
         and (not ranked or ranked[0][0].score < MATCH_THRESHOLD)
+        and _qualifies_evidence(norm, kb)  # the costly test last
     ):
         # "No trials of LDN in X" names no relation; any of X's unproven claims stands for it.
         terms = spellfix(analyse(norm, kb.lexicon, topics), kb.index)

@@ -160,8 +160,13 @@ class Guarded:
         literals = self.needs
         if literals is None or not text.isascii():
             return False
-        low = _lowered(text)
-        return not any(s in low for s in literals)
+        last = _last
+        low = last[1] if last[0] is text else _lowered(text)
+        # A plain loop: this runs about a hundred times a sentence, and a generator costs more.
+        for literal in literals:  # noqa: SIM110 - see above
+            if literal in low:
+                return False
+        return True
 
     def search(self, text: str) -> re.Match[str] | None:
         return None if self._absent(text) else self.compiled.search(text)
