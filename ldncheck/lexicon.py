@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from ldncheck.model import Topic
-from ldncheck.prefilter import Guarded, guard, table_key
+from ldncheck.prefilter import Guarded, Screen, guard, table_key
 from ldncheck.yamlload import Located
 
 Rewrite = tuple[Guarded, str]
@@ -62,6 +62,10 @@ class Lexicon:
     topic_patterns: Mapping[str, Guarded]
     general_topics: frozenset[str]
     stance: Mapping[str, Guarded]
+    # Screens over the lists run on every sentence (made from the patterns above).
+    abbreviation_screen: Screen = field(compare=False, repr=False)
+    synonym_screen: Screen = field(compare=False, repr=False)
+    topic_screen: Screen = field(compare=False, repr=False)
 
     def patterns(self) -> Iterator[Guarded]:
         """Every pattern of the lexicon."""
@@ -245,9 +249,11 @@ def build_lexicon(doc: Located, cached: Prefilters | None = None) -> Lexicon:
         raise doc.error([first], f"unknown key {first!r}")
     words, equivalent_pattern = _equivalents(doc, cached)
     topics, topic_patterns, general = _topics(doc, cached)
+    abbreviations = _rewrites(doc, "abbreviations", "expansion", cached)
+    synonyms = _rewrites(doc, "synonyms", "replacement", cached)
     return Lexicon(
-        abbreviations=_rewrites(doc, "abbreviations", "expansion", cached),
-        synonyms=_rewrites(doc, "synonyms", "replacement", cached),
+        abbreviations=abbreviations,
+        synonyms=synonyms,
         match_rewrites=_rewrites(doc, "match_rewrites", "replacement", cached),
         equivalents=MappingProxyType(words),
         equivalent_pattern=equivalent_pattern,
@@ -258,4 +264,7 @@ def build_lexicon(doc: Located, cached: Prefilters | None = None) -> Lexicon:
         topic_patterns=MappingProxyType(topic_patterns),
         general_topics=general,
         stance=MappingProxyType(_families(doc, "stance", _STANCE_FAMILIES, cached)),
+        abbreviation_screen=Screen(p for p, _ in abbreviations),
+        synonym_screen=Screen(p for p, _ in synonyms),
+        topic_screen=Screen(topic_patterns.values()),
     )

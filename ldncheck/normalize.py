@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from ldncheck.lexicon import Lexicon
+from ldncheck.prefilter import rewrite
 
 # Claims longer than this are cut for matching; no real sentence comes close.
 MAX_SENTENCE_CHARS = 2_000
@@ -55,12 +56,8 @@ def clean(text: str) -> str:
 
 def normalize(text: str, lexicon: Lexicon) -> str:
     """Cleaned, lower-cased text with abbreviations expanded and synonyms rewritten."""
-    text = clean(text)
-    for pattern, expansion in lexicon.abbreviations:
-        text = pattern.sub(expansion, text)
-    text = text.lower()
-    for pattern, replacement in lexicon.synonyms:
-        text = pattern.sub(replacement, text)
+    text = rewrite(clean(text), lexicon.abbreviations, lexicon.abbreviation_screen)
+    text = rewrite(text.lower(), lexicon.synonyms, lexicon.synonym_screen)
     return _SPACE.sub(" ", text).strip()
 
 

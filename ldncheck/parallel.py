@@ -23,14 +23,14 @@ R = TypeVar("R")
 SERIAL_PREFIX = 512
 WINDOW_PER_WORKER = 256
 CHUNK = 32
+# When the whole input is already there (a regular file), no result has to be written before
+# the next claim is read, so the pool starts sooner and takes bigger chunks.
+READY_PREFIX = 64
+READY_CHUNK = 128
 
 # The function the forked workers run. It is set in the parent just before the pool forks,
 # so each worker inherits it (with the knowledge base it closes over) without pickling.
 _TASK: list[Callable[[Any], Any]] = []
-
-
-def _run(item: Any) -> Any:
-    return _TASK[0](item)
 
 
 def _quiet_worker() -> None:
@@ -45,8 +45,22 @@ def workers_for(jobs: int) -> int:
 
 def ordered_map(work: Callable[[T], R], items: Iterable[T], *, jobs: int) -> Iterator[R]:
     """``map(work, items)``, spread over ``jobs`` processes once the input proves long."""
+    for batch in ordered_batches(work, items, jobs=jobs):
+        yield from batch
+
+
+def ordered_batches(
+    work: Callable[[T], R], items: Iterable[T], *, jobs: int, ready: bool = False
+) -> Iterator[list[R]]:
+    """The results of ``work`` over ``items`` in input order, in batches a writer can flush.
+
+    While the input is short every batch holds one result, so a pipe sees each as soon as it
+    is made; the pool's batches are its chunks. ``ready`` says the whole input can be read
+    without waiting (a regular file): the pool then starts sooner and takes bigger chunks.
+    """
     stream = iter(items)
-    yield from map(work, itertools.islice(stream, SERIAL_PREFIX))
+    for item in itertools.islice(stream, READY_PREFIX if ready else SERIAL_PREFIX):
+        yield [work(item)]
     workers = workers_for(jobs)
     sentinel = object()
     following = next(stream, sentinel)
@@ -54,31 +68,38 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T], *, jobs: int) -> Ite
         return
     rest: Iterator[T] = itertools.chain([following], stream)  # type: ignore[list-item]
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from map(work, rest)
+        for item in rest:
+            yield [work(item)]
         return
-    yield from _pooled(work, rest, workers)
+    yield from _pooled(work, rest, workers, READY_CHUNK if ready else CHUNK)
 
 
-def _pooled(work: Callable[[T], R], rest: Iterator[T], workers: int) -> Iterator[R]:
-    window = threading.Semaphore(workers * WINDOW_PER_WORKER)
+def _run_chunk(items: list[Any]) -> list[Any]:
+    return [_TASK[0](item) for item in items]
+
+
+def _pooled(
+    work: Callable[[T], R], rest: Iterator[T], workers: int, chunk: int
+) -> Iterator[list[R]]:
+    window = threading.Semaphore(workers * max(2, WINDOW_PER_WORKER // chunk))
     stop = threading.Event()
 
-    def feed() -> Iterator[T]:
+    def feed() -> Iterator[list[T]]:
         # Runs in the pool's feeder thread; blocking here is what bounds memory.
-        for item in rest:
+        while batch := list(itertools.islice(rest, chunk)):
             while not window.acquire(timeout=0.1):
                 if stop.is_set():
                     return
-            yield item
+            yield batch
 
     _TASK[:] = [work]
     context = multiprocessing.get_context("fork")
     try:
         with context.Pool(workers, initializer=_quiet_worker) as pool:
             try:
-                for result in pool.imap(_run, feed(), chunksize=CHUNK):
+                for results in pool.imap(_run_chunk, feed()):
                     window.release()
-                    yield result
+                    yield results
             finally:
                 # Before the pool is torn down: the feeder must not wait for a free slot.
                 stop.set()

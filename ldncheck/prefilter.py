@@ -17,7 +17,7 @@ is wider than ``str.lower``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 try:  # The parser is internal to ``re``; without it every pattern simply runs.
@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - a Python without the 3.11 layout
     _sre_parse = None
 
 # Literals shorter than this are in nearly every sentence, so testing them saves nothing.
-_MIN_LITERAL = 3
+_MIN_LITERAL = 2
 # Zero-width nodes that leave the literals on either side adjacent in the text.
 _TRANSPARENT = ("AT",)
 
@@ -203,3 +203,53 @@ def guard(source: str, flags: int) -> Guarded:
     """
     compiled = re.compile(source, flags)
     return Guarded(source, flags, needs(compiled), compiled)
+
+
+class Screen:
+    """Which of many patterns could match a text, found in one pass over their literals.
+
+    Testing each pattern's literals separately costs a method call per pattern; a screen asks
+    once per literal for the whole list, which is what normalisation's rewrite lists need.
+    """
+
+    __slots__ = ("_always", "_by_literal")
+
+    def __init__(self, patterns: Iterable[Guarded]) -> None:
+        always: set[int] = set()
+        by_literal: dict[str, list[int]] = {}
+        for i, pattern in enumerate(patterns):
+            if pattern.needs is None:
+                always.add(i)
+            else:
+                for literal in pattern.needs:
+                    by_literal.setdefault(literal, []).append(i)
+        self._always = frozenset(always)
+        self._by_literal = tuple((lit, tuple(found)) for lit, found in by_literal.items())
+
+    def could_match(self, text: str) -> set[int] | None:
+        """Positions of the patterns that could match ``text``; None when every one could."""
+        if not text.isascii():
+            return None
+        low = text.lower()
+        found = set(self._always)
+        for literal, positions in self._by_literal:
+            if literal in low:
+                found.update(positions)
+        return found
+
+
+def rewrite(text: str, rules: Sequence[tuple[Guarded, str]], screen: Screen) -> str:
+    """Apply each rule's substitution in order, running only those the screen lets through.
+
+    A substitution that changes the text can make a later rule match, so the screen looks
+    again after every change.
+    """
+    maybe = screen.could_match(text)
+    for i, (pattern, replacement) in enumerate(rules):
+        if maybe is not None and i not in maybe:
+            continue
+        changed = pattern.compiled.sub(replacement, text)
+        if changed != text:
+            text = changed
+            maybe = screen.could_match(text)
+    return text

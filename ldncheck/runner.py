@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
@@ -28,6 +30,11 @@ class StdinClaims:
         self._stream = stream
         self._warn = warn
         self.refused = 0
+        # A regular file is all there already: no reader is waiting on each result.
+        try:
+            self.ready = stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+        except (OSError, ValueError, AttributeError):
+            self.ready = False
 
     def __iter__(self) -> Iterator[str]:
         lineno = 0
@@ -126,14 +133,16 @@ def _line_renderer(settings: CheckSettings, kb: KnowledgeBase) -> Callable[[str]
 
 def _run_lines(claims: Iterable[str], settings: CheckSettings, kb: KnowledgeBase) -> bool:
     """Stream JSONL or text lines, on every core once the input proves long."""
-    from ldncheck.parallel import ordered_map
+    from ldncheck.parallel import ordered_batches
 
     out = sys.stdout
     flagged = False
-    for line, hit in ordered_map(_line_renderer(settings, kb), claims, jobs=settings.jobs):
-        out.write(line)
+    ready = isinstance(claims, StdinClaims) and claims.ready
+    render = _line_renderer(settings, kb)
+    for batch in ordered_batches(render, claims, jobs=settings.jobs, ready=ready):
+        out.write("".join(line for line, _ in batch))
         out.flush()
-        flagged = flagged or hit
+        flagged = flagged or any(hit for _, hit in batch)
     return flagged
 
 

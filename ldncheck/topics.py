@@ -8,7 +8,12 @@ from ldncheck.model import Reading
 
 def detect_topics(norm: str, lexicon: Lexicon) -> tuple[str, ...]:
     """Topics named in the text; general ones step back when a specific condition is named."""
-    found = [slug for slug, pattern in lexicon.topic_patterns.items() if pattern.search(norm)]
+    maybe = lexicon.topic_screen.could_match(norm)
+    found = [
+        slug
+        for i, (slug, pattern) in enumerate(lexicon.topic_patterns.items())
+        if (maybe is None or i in maybe) and pattern.compiled.search(norm)
+    ]
     specific = [
         s for s in found if s not in lexicon.general_topics and not lexicon.topics[s].descriptive
     ]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import multiprocessing
+import os
+from pathlib import Path
 
 import pytest
 
 from ldncheck import parallel
 from ldncheck.parallel import ordered_map, workers_for
+from ldncheck.runner import StdinClaims
 
 
 def _square(n: int) -> int:
@@ -33,8 +37,6 @@ def test_a_short_input_never_starts_a_pool(monkeypatch: pytest.MonkeyPatch) -> N
     "fork" not in multiprocessing.get_all_start_methods(), reason="needs the fork start method"
 )
 def test_a_long_input_uses_the_workers() -> None:
-    import os
-
     def pid(_: int) -> int:
         return os.getpid()
 
@@ -53,3 +55,44 @@ def test_stopping_early_leaves_no_worker_behind() -> None:
 def test_zero_jobs_means_one_per_core() -> None:
     assert workers_for(0) >= 1
     assert workers_for(3) == 3
+
+
+@pytest.mark.parametrize("ready", [False, True])
+def test_batches_flatten_to_the_results_in_order(ready: bool) -> None:
+    items = range(parallel.SERIAL_PREFIX + 5 * parallel.READY_CHUNK + 3)
+    batches = list(parallel.ordered_batches(_square, items, jobs=2, ready=ready))
+    assert [r for batch in batches for r in batch] == [n * n for n in items]
+    prefix = parallel.READY_PREFIX if ready else parallel.SERIAL_PREFIX
+    # While the input is short each result comes alone, so a pipe sees it at once.
+    assert all(len(batch) == 1 for batch in batches[:prefix])
+
+
+def test_input_that_is_all_there_reaches_the_pool_sooner(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[int] = []
+
+    def pooled(work: object, rest: object, workers: int, chunk: int) -> list[list[int]]:
+        started.append(chunk)
+        return []
+
+    monkeypatch.setattr(parallel, "_pooled", pooled)
+    items = range(parallel.READY_PREFIX + 1)
+    assert len(list(parallel.ordered_batches(_square, items, jobs=2, ready=True))) == len(items) - 1
+    assert started == [parallel.READY_CHUNK]
+    started.clear()
+    list(parallel.ordered_batches(_square, items, jobs=2, ready=False))
+    assert started == []  # a pipe of the same length stays in-process
+
+
+def test_stdin_from_a_regular_file_is_ready_and_a_pipe_is_not(tmp_path: Path) -> None:
+    claims = tmp_path / "claims.txt"
+    claims.write_bytes(b"LDN cures cancer\n\nLDN treats MS\n")
+    with claims.open("rb") as stream:
+        from_file = StdinClaims(stream, lambda _: None)
+        assert from_file.ready
+        assert list(from_file) == ["LDN cures cancer", "LDN treats MS"]
+    read, write = os.pipe()
+    with os.fdopen(read, "rb") as stream, os.fdopen(write, "wb") as writer:
+        writer.write(b"LDN treats MS\n")
+        writer.close()
+        assert not StdinClaims(stream, lambda _: None).ready
+    assert not StdinClaims(io.BytesIO(b"LDN treats MS\n"), lambda _: None).ready

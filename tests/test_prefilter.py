@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from ldncheck.kb import KnowledgeBase, load_kb
 from ldncheck.lexicon import Lexicon
 from ldncheck.pipeline import check_claim
-from ldncheck.prefilter import Guarded, guard, needs
+from ldncheck.prefilter import Guarded, Screen, guard, needs, rewrite
 
 
 def _needs(source: str, flags: int = 0) -> frozenset[str] | None:
@@ -24,10 +24,11 @@ def _needs(source: str, flags: int = 0) -> frozenset[str] | None:
         (r"\bnaltrexon[ea]s\b", {"naltrexon"}),
         (r"\bcodeine\b|\bmorphine\b", {"codeine", "morphine"}),
         (r"(?:very )?low[- ]?dose naltrexone", {"dose naltrexone"}),
-        (r"\b(?:2[5-9]|[3-9]\d)\s?mg\b", None),  # only two-letter literals: not worth testing
+        (r"\b(?:2[5-9]|[3-9]\d)\s?mg\b", {"mg"}),
+        (r"\b[0-9]+\s?m\b", None),  # a one-letter literal is in nearly every text
         (r"(?:ab)+cdef", {"cdef"}),
         (r"x(?:long word)*y", None),  # an optional group needs nothing
-        (r"\bMS\b|fibromyalgia", None),  # one branch has no usable literal
+        (r"\bM\b|fibromyalgia", None),  # one branch has no usable literal
         (r"Opioid PAINKILLERS", {"opioid painkillers"}),
     ],
 )
@@ -146,3 +147,36 @@ def test_a_cached_start_compiles_no_pattern_until_text_needs_it() -> None:
     check_claim("LDN treats MS", warm)
     compiled = sum(p.is_compiled for p in patterns)
     assert 0 < compiled < len(patterns) // 2
+
+
+def test_a_screen_lets_through_exactly_the_patterns_whose_literals_are_present() -> None:
+    patterns = [
+        guard(r"\bcodeine\b", re.IGNORECASE),
+        guard(r"\bMS\b", 0),
+        guard(r"\b\d+m\b", 0),  # no usable literal: always let through
+    ]
+    screen = Screen(patterns)
+    assert screen.could_match("Codeine and LDN") == {0, 2}
+    assert screen.could_match("LDN for MS") == {1, 2}
+    assert screen.could_match("caf\u00e9 MS") is None  # non-ASCII: every pattern could match
+
+
+def test_rewrite_looks_again_after_a_change() -> None:
+    # The first rule writes the word the second one needs.
+    rules = [(guard(r"\bnaltrexon\b", 0), "naltrexone"), (guard(r"low dose naltrexone", 0), "ldn")]
+    screen = Screen(p for p, _ in rules)
+    assert rewrite("low dose naltrexon works", rules, screen) == "ldn works"
+    assert rewrite("nothing to do", rules, screen) == "nothing to do"
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=SENTENCES)
+def test_screened_rewrites_equal_plain_rewrites(kb: KnowledgeBase, text: str) -> None:
+    for rules, screen in (
+        (kb.lexicon.abbreviations, kb.lexicon.abbreviation_screen),
+        (kb.lexicon.synonyms, kb.lexicon.synonym_screen),
+    ):
+        plain = text
+        for pattern, replacement in rules:
+            plain = re.compile(pattern.pattern, pattern.flags).sub(replacement, plain)
+        assert rewrite(text, rules, screen) == plain
