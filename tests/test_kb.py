@@ -382,3 +382,10 @@ def test_billion_laughs_is_refused(tmp_path: Path) -> None:
 def test_bundled_dir_holds_the_shipped_files() -> None:
     for name in ("claims.yaml", "sources.yaml", "lexicon.yaml"):
         assert (bundled_dir() / name).is_file()
+
+
+def test_bundled_dir_is_the_directory_importlib_resources_names() -> None:
+    from importlib import resources
+
+    named = Path(str(resources.files("ldncheck") / "data"))
+    assert bundled_dir().resolve() == named.resolve()
