@@ -147,8 +147,19 @@ def scan(
         ),
     ] = False,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 means one per core.")
-    ] = 1,
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            show_default=False,
+            help=(
+                "Worker processes; 0 means one per core, 1 keeps everything in one process. "
+                "By default every core is used once the work is large (many files, or a "
+                "document of over a thousand sentences), and one process otherwise."
+            ),
+        ),
+    ] = None,
     kb: KbOption = None,
     config: ConfigOption = None,
     color: Annotated[
@@ -193,7 +204,7 @@ def _run(
     update_baseline: bool,
     exit_zero: bool,
     skip_bad_files: bool,
-    jobs: int,
+    jobs: int | None,
 ) -> ExitCode:
     """Scan, apply the baseline, write the output, and decide the exit code."""
     import dataclasses

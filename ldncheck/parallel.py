@@ -30,7 +30,7 @@ READY_CHUNK = 128
 
 # The function the forked workers run. It is set in the parent just before the pool forks,
 # so each worker inherits it (with the knowledge base it closes over) without pickling.
-_TASK: list[Callable[[Any], Any]] = []
+_TASK: list[Callable[..., Any]] = []
 
 
 def _quiet_worker() -> None:
@@ -103,5 +103,30 @@ def _pooled(
             finally:
                 # Before the pool is torn down: the feeder must not wait for a free slot.
                 stop.set()
+    finally:
+        _TASK.clear()
+
+
+def _run_range(bounds: tuple[int, int]) -> Any:
+    return _TASK[0](*bounds)
+
+
+def spread(
+    work: Callable[[int, int], list[R]], count: int, *, workers: int, pieces_per_worker: int = 4
+) -> list[R]:
+    """``work(start, end)`` over contiguous pieces of ``range(count)``, joined in order.
+
+    For one long document already in memory: forked workers inherit it, so only the piece
+    bounds and the results cross between processes.
+    """
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return work(0, count)
+    pieces = workers * pieces_per_worker
+    bounds = [(count * i // pieces, count * (i + 1) // pieces) for i in range(pieces)]
+    _TASK[:] = [work]
+    context = multiprocessing.get_context("fork")
+    try:
+        with context.Pool(workers, initializer=_quiet_worker) as pool:
+            return [r for part in pool.imap(_run_range, bounds) for r in part]
     finally:
         _TASK.clear()

@@ -84,8 +84,13 @@ def scan_text(
     settings: ScanSettings,
     checker: Checker,
     kind: DocumentKind | None = None,
+    split: int = 1,
 ) -> list[Finding]:
-    """The findings (suppressions applied) for one document's text."""
+    """The findings (suppressions applied) for one document's text.
+
+    With ``split`` above 1, a long document's sentences are checked by that many forked
+    workers (see SPLIT_MIN_SENTENCES); the findings are the same, in the same order.
+    """
     if not _PREFILTER.search(text):
         return []
     kind = kind or kind_for_path(path)
@@ -93,11 +98,26 @@ def scan_text(
     about_ldn = bool(LDN_WORD.search(document.front_matter)) or any(
         LDN_WORD.search(s.text) for s in document.sentences
     )
-    findings = list(
-        _findings(
-            document.sentences, path=path, settings=settings, checker=checker, about_ldn=about_ldn
+    def findings_of(sentences: Iterable[Sentence]) -> list[Finding]:
+        return list(
+            _findings(sentences, path=path, settings=settings, checker=checker, about_ldn=about_ldn)
         )
-    )
+
+    sentences = document.sentences
+    if split > 1 and len(sentences) >= SPLIT_MIN_SENTENCES:
+        from ldncheck.parallel import spread
+
+        # Sentences are judged one by one against document-level facts worked out above, so
+        # they can be spread over workers. The first few are checked here, which loads the
+        # knowledge base once for the workers to inherit.
+        findings = findings_of(sentences[:_WARM_UP])
+        findings += spread(
+            lambda start, end: findings_of(sentences[_WARM_UP + start : _WARM_UP + end]),
+            len(sentences) - _WARM_UP,
+            workers=split,
+        )
+    else:
+        findings = findings_of(sentences)
     directives = parse_directives(
         text, markdown=kind in _MARKDOWN_KINDS, code_lines=document.code_lines
     )
@@ -140,14 +160,14 @@ def kb_checker(kb: KnowledgeBase | KnowledgeSource) -> Checker:
 
 
 def scan_file(
-    item: InputFile, *, settings: ScanSettings, checker: Checker
+    item: InputFile, *, settings: ScanSettings, checker: Checker, split: int = 1
 ) -> list[Finding] | FileError:
     """The findings of one file, or the reason it could not be scanned."""
     try:
         text = read_text(item.path, max_size=settings.max_file_size)
     except InputError as error:
         return FileError(item.display, error.message)
-    return scan_text(text, path=item.display, settings=settings, checker=checker)
+    return scan_text(text, path=item.display, settings=settings, checker=checker, split=split)
 
 
 # Each pool worker loads the knowledge base once; this is the per-process cache for it.
@@ -164,15 +184,31 @@ def _scan_in_worker(item: InputFile, settings: ScanSettings) -> list[Finding] | 
     return scan_file(item, settings=settings, checker=_WORKER["checker"])
 
 
+# With the default --jobs, files go to a pool only when there are at least this many; fewer
+# files are scanned in-process (a long document still spreads its sentences over the cores).
+AUTO_POOL_FILES = 64
+# A document with fewer sentences than this is checked in one process: forking costs more.
+SPLIT_MIN_SENTENCES = 1_000
+_WARM_UP = 32
+
+
+def _workers(jobs: int | None) -> int:
+    """How many processes a --jobs value allows: None (the default) and 0 mean every core."""
+    return 1 if jobs == 1 else (jobs or os.cpu_count() or 1)
+
+
 def _outcomes(
-    items: Iterable[InputFile], *, settings: ScanSettings, checker: Checker, jobs: int
+    items: Iterable[InputFile], *, settings: ScanSettings, checker: Checker, jobs: int | None
 ) -> Iterator[tuple[InputFile, list[Finding] | FileError]]:
-    if jobs == 1:
-        for item in items:
-            yield item, scan_file(item, settings=settings, checker=checker)
+    """Each file's outcome. ``jobs``: None chooses by the size of the work, 0 is one worker
+    per core, 1 is one process throughout."""
+    queued = list(items)  # paths only: file contents are read one at a time
+    workers = _workers(jobs)
+    pooled = workers > 1 and len(queued) >= (AUTO_POOL_FILES if jobs is None else 2)
+    if not pooled:
+        for item in queued:
+            yield item, scan_file(item, settings=settings, checker=checker, split=workers)
         return
-    queued = list(items)  # paths only: file contents are read one at a time, in the workers
-    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings.kb,)) as pool:
         yield from zip(
             queued,
@@ -189,7 +225,7 @@ def run_scan(
     cwd: Path,
     stdin: tuple[str, bytes] | None = None,
     checker: Checker | None = None,
-    jobs: int = 1,
+    jobs: int | None = 1,
 ) -> ScanReport:
     """Scan *paths* ('-' is the *stdin* pair of display name and bytes) into a report.
 
@@ -203,7 +239,9 @@ def run_scan(
     files: list[InputFile] = []
     for raw in paths:
         if raw == "-" and stdin is not None:
-            findings.extend(_scan_stdin(stdin, settings=settings, checker=check, errors=errors))
+            findings.extend(
+                _scan_stdin(stdin, settings=settings, checker=check, errors=errors, jobs=jobs)
+            )
             continue
         for item in walker.expand(raw):
             (errors if isinstance(item, FileError) else files).append(item)  # type: ignore[arg-type]
@@ -217,7 +255,12 @@ def run_scan(
 
 
 def _scan_stdin(
-    stdin: tuple[str, bytes], *, settings: ScanSettings, checker: Checker, errors: list[FileError]
+    stdin: tuple[str, bytes],
+    *,
+    settings: ScanSettings,
+    checker: Checker,
+    errors: list[FileError],
+    jobs: int | None,
 ) -> list[Finding]:
     from ldncheck.files import decode
 
@@ -232,7 +275,7 @@ def _scan_stdin(
     except InputError as error:
         errors.append(FileError(name, error.message))
         return []
-    return scan_text(text, path=name, settings=settings, checker=checker)
+    return scan_text(text, path=name, settings=settings, checker=checker, split=_workers(jobs))
 
 
 def scan_document(

@@ -96,3 +96,13 @@ def test_stdin_from_a_regular_file_is_ready_and_a_pipe_is_not(tmp_path: Path) ->
         writer.close()
         assert not StdinClaims(stream, lambda _: None).ready
     assert not StdinClaims(io.BytesIO(b"LDN treats MS\n"), lambda _: None).ready
+
+
+def _squares(start: int, end: int) -> list[int]:
+    return [n * n for n in range(start, end)]
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_spread_joins_the_pieces_in_order(workers: int) -> None:
+    assert parallel.spread(_squares, 1001, workers=workers) == [n * n for n in range(1001)]
+    assert parallel.spread(_squares, 0, workers=workers) == []

@@ -28,7 +28,7 @@ from ldncheck.model import (
 )
 from ldncheck.policy import too_short
 from ldncheck.rules import code_of
-from ldncheck.scan import ScanReport, exit_code, run_scan, scan_file, scan_text
+from ldncheck.scan import ScanReport, exit_code, kb_checker, run_scan, scan_file, scan_text
 
 CLAIMS = {
     "cures": (Verdict.FALSE, Evidence.CONTRADICTED),
@@ -365,6 +365,27 @@ def test_parallel_scan_matches_serial(kb: KnowledgeBase) -> None:
     parallel = run_scan([str(cases)], settings=ScanSettings(), kb=kb, cwd=cases.parent, jobs=2)
     assert serial.findings == parallel.findings
     assert serial.findings
+
+
+def test_a_long_document_split_over_workers_gives_the_serial_findings(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ldncheck.scan as scan_module
+
+    monkeypatch.setattr(scan_module, "SPLIT_MIN_SENTENCES", 50)
+    lines = [
+        "LDN cures cancer.",
+        "Some small trials suggest LDN may help fibromyalgia pain.",
+        "LDN has no side effects.",
+        "Our clinic opens at nine on weekdays.",
+        "> LDN reverses MS, one forum post claims.",
+    ]
+    text = "\n\n".join(f"{line} Note {i}." for i in range(40) for line in lines) + "\n"
+    checker = kb_checker(kb)
+    serial = scan_text(text, path="long.md", settings=ScanSettings(), checker=checker)
+    split = scan_text(text, path="long.md", settings=ScanSettings(), checker=checker, split=2)
+    assert len(serial) >= 100  # the document is long enough to be split, with findings to keep
+    assert split == serial
 
 
 @settings(max_examples=200, deadline=None)
