@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +15,9 @@ from ldncheck.errors import ConfigError, InputError
 from ldncheck.model import ExitCode
 from ldncheck.render.scan_formats import PEOPLE_FORMATS, RENDERERS, RenderOptions, ScanFormat
 from ldncheck.settings import ColorMode, kb_dir_from
+
+if TYPE_CHECKING:
+    from ldncheck.kb import KnowledgeBase
 
 SCAN_HELP = """Find LDN claims in Markdown and plain-text files; report overstated and false ones.
 
@@ -210,17 +213,20 @@ def _run(
     import dataclasses
     import functools
 
-    from ldncheck.baseline import load_baseline, split_by_baseline, write_baseline
-    from ldncheck.kb import load_kb
     from ldncheck.scan import exit_code, run_scan
 
-    # A knowledge base the user names is validated up front; the bundled one is loaded only
-    # when a file needs it, so scanning files that never mention LDN stays quick.
-    kb = load_kb(settings.kb) if settings.kb is not None else functools.cache(load_kb)
+    # A knowledge base the user names is validated up front; the bundled one is loaded (and
+    # its modules imported) only when a file needs it, so files that never mention LDN are
+    # scanned quickly.
+    kb = _load_kb(settings.kb) if settings.kb is not None else functools.cache(_load_kb)
     report = run_scan(paths, settings=settings, kb=kb, cwd=Path.cwd(), stdin=stdin, jobs=jobs)
     if update_baseline and baseline is not None:
+        from ldncheck.baseline import write_baseline
+
         write_baseline(baseline, (f for f in report.findings if f.severity.value != "none"))
     if baseline is not None and baseline.exists():
+        from ldncheck.baseline import load_baseline, split_by_baseline
+
         kept, covered = split_by_baseline(report.findings, load_baseline(baseline))
         report = dataclasses.replace(report, findings=tuple(kept), baselined=covered)
     for error in report.errors:
@@ -234,6 +240,12 @@ def _run(
     if output in PEOPLE_FORMATS:
         _people_summary(report, failed=code is ExitCode.FINDINGS)
     return code
+
+
+def _load_kb(directory: Path | None = None) -> KnowledgeBase:
+    from ldncheck.kb import load_kb
+
+    return load_kb(directory)
 
 
 def _people_summary(report: object, *, failed: bool) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +29,9 @@ if TYPE_CHECKING:
 # A document that names LDN or naltrexone anywhere is "about LDN"; one that never does is not
 # parsed at all unless it carries directives (they must still be validated).
 LDN_WORD = re.compile(r"\b(?:LDN|naltrexone)\b", re.IGNORECASE)
-_PREFILTER = re.compile(r"ldn|naltrexone|ldncheck-", re.IGNORECASE)
+# Spelled for a lower-cased text ("ldncheck-" directives contain "ldn"): one lower() and two
+# substring searches read a megabyte several times faster than a case-insensitive regex.
+_MENTIONS = ("ldn", "naltrexone")
 _RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1, Severity.NONE: 0}
 _MARKDOWN_KINDS = (DocumentKind.MARKDOWN, DocumentKind.MDX)
 
@@ -91,13 +92,15 @@ def scan_text(
     With ``split`` above 1, a long document's sentences are checked by that many forked
     workers (see SPLIT_MIN_SENTENCES); the findings are the same, in the same order.
     """
-    if not _PREFILTER.search(text):
+    lowered = text.lower()
+    if not any(word in lowered for word in _MENTIONS):
         return []
     kind = kind or kind_for_path(path)
     document = parse_document(text, kind)
     about_ldn = bool(LDN_WORD.search(document.front_matter)) or any(
         LDN_WORD.search(s.text) for s in document.sentences
     )
+
     def findings_of(sentences: Iterable[Sentence]) -> list[Finding]:
         return list(
             _findings(sentences, path=path, settings=settings, checker=checker, about_ldn=about_ldn)
@@ -149,11 +152,12 @@ KnowledgeSource = Callable[[], "KnowledgeBase"]
 
 def kb_checker(kb: KnowledgeBase | KnowledgeSource) -> Checker:
     """A checker bound to *kb* (or to a function that loads it the first time it is needed)."""
-    from ldncheck.pipeline import check_claim
-
     resolve = kb if callable(kb) else (lambda: kb)
 
     def check(text: str, assume_ldn: bool) -> Result:  # noqa: FBT001 - the Checker protocol
+        # Imported here, not above: a scan whose files never mention LDN never needs it.
+        from ldncheck.pipeline import check_claim
+
         return check_claim(text, resolve(), assume_ldn=assume_ldn, suggest=False)
 
     return check
@@ -209,6 +213,8 @@ def _outcomes(
         for item in queued:
             yield item, scan_file(item, settings=settings, checker=checker, split=workers)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings.kb,)) as pool:
         yield from zip(
             queued,

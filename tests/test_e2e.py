@@ -61,3 +61,33 @@ def test_error_exit_code_from_the_real_process(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.decode().startswith("ldncheck: error: the claim is empty")
     assert b"Traceback" not in result.stderr
+
+
+def test_scanning_files_that_never_mention_ldn_loads_no_knowledge_base(tmp_path: Path) -> None:
+    # What keeps a scan of ordinary prose as quick as a spell checker: the knowledge base and
+    # the matcher are not even imported. The same run over an LDN file does import them.
+    plain = tmp_path / "notes.md"
+    plain.write_text("# Notes\n\nThe garden needs compost before spring.\n", encoding="utf-8")
+    about = tmp_path / "ldn.md"
+    about.write_text("LDN cures cancer.\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from ldncheck.entry import main\n"
+        "sys.argv = ['ldncheck', 'scan', sys.argv[1]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('ldncheck.kb', 'ldncheck.pipeline') if m in sys.modules),"
+        " file=sys.stderr)\n"
+    )
+    for path, expected in ((plain, "[]"), (about, "['ldncheck.kb', 'ldncheck.pipeline']")):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, str(path)],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=clean_env(),
+            check=False,
+        )
+        assert done.stderr.strip().splitlines()[-1] == expected, done.stderr
