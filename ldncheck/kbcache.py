@@ -24,6 +24,7 @@ from typing import Any
 from ldncheck.lexicon import relation_terms
 from ldncheck.match import ClaimIndex, Terms, Variant, assemble_index
 from ldncheck.model import Claim, Evidence, Source
+from ldncheck.prefilter import from_table
 
 FORMAT = 2
 # Modules whose code decides what a KnowledgeBase built from given YAML looks like.
@@ -36,6 +37,7 @@ _CODE = (
     "model.py",
     "normalize.py",
     "prefilter.py",
+    "retree.py",
     "yamlload.py",
 )
 
@@ -52,7 +54,7 @@ class KbParts:
     sources: tuple[Source, ...]
     index: ClaimIndex
     # Each lexicon pattern's literal needs (Lexicon.prefilters), so a start-up compiles none.
-    prefilters: dict[str, list[str] | None]
+    prefilters: dict[str, list[Any]]
 
 
 class CacheInvalid(Exception):
@@ -235,6 +237,15 @@ def _decode_index(
     return assemble_index(claims, wordings, relations=relations)
 
 
+def _decode_prefilters(raw: dict[Any, Any]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for key, entry in raw.items():
+        source = need(key, str).partition(":")[2]
+        from_table(source, 0, entry)  # raises ValueError when the entry is malformed
+        out[key] = entry
+    return out
+
+
 def decode(payload: Any) -> KbParts:
     """A payload back into knowledge-base parts; CacheInvalid on any unexpected shape."""
     try:
@@ -254,10 +265,7 @@ def decode(payload: Any) -> KbParts:
                 {c.id: c for c in claims},
                 relation_terms(strings(need(raw["lexicon"], dict).get("relations", []))),
             ),
-            prefilters={
-                need(k, str): None if v is None else list(strings(v))
-                for k, v in need(raw["prefilters"], dict).items()
-            },
+            prefilters=_decode_prefilters(need(raw["prefilters"], dict)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise CacheInvalid(f"malformed payload: {exc}") from None

@@ -9,12 +9,12 @@ from types import MappingProxyType
 from typing import Any
 
 from ldncheck.model import Topic
-from ldncheck.prefilter import Guarded, Screen, guard, table_key
+from ldncheck.prefilter import Guarded, Screen, from_table, guard, table_entry, table_key
 from ldncheck.yamlload import Located
 
 Rewrite = tuple[Guarded, str]
 # What a cached knowledge base remembers of each pattern: its needs, by ``table_key``.
-Prefilters = Mapping[str, "list[str] | None"]
+Prefilters = Mapping[str, "list[Any]"]
 
 _STANCE_FAMILIES = (
     "question_starts",
@@ -76,12 +76,9 @@ class Lexicon:
         yield from self.topic_patterns.values()
         yield from self.stance.values()
 
-    def prefilters(self) -> dict[str, list[str] | None]:
-        """The needs of every pattern, for the knowledge-base cache."""
-        return {
-            table_key(p.pattern, p.flags): None if p.needs is None else sorted(p.needs)
-            for p in self.patterns()
-        }
+    def prefilters(self) -> dict[str, list[Any]]:
+        """What the knowledge-base cache keeps of every pattern (see prefilter.table_entry)."""
+        return {table_key(p.pattern, p.flags): table_entry(p) for p in self.patterns()}
 
 
 def _union(patterns: list[str]) -> str:
@@ -98,8 +95,7 @@ def _guarded(source: str, flags: int, cached: Prefilters | None) -> Guarded:
     if cached is not None:
         key = table_key(source, flags)
         if key in cached:
-            known = cached[key]
-            return Guarded(source, flags, None if known is None else frozenset(known))
+            return from_table(source, flags, cached[key])
     return guard(source, flags)
 
 

@@ -1,17 +1,14 @@
-"""Literal prefilters: skip a regular expression when text lacks every literal it needs.
+"""Run the lexicon's regular expressions only where they can match, and compiled late.
 
 Normalisation runs about sixty rewrite patterns over every sentence, and most of them find
 nothing. Asking the regex engine costs a couple of microseconds each; asking whether the text
-contains a word the pattern cannot match without costs a few dozen nanoseconds. This module
-reads a compiled pattern's syntax tree once and works out a small set of literal strings of
-which every match must contain at least one ("naltrexon" for ``\\bnaltrexon[ea]s?\\b``,
-{"crohn", "chron"} for an alternation of spellings).
+contains a literal the pattern cannot match without (see ``retree.needs``) costs a few dozen
+nanoseconds. A ``Guarded`` pattern asks first, compiles itself the first time an answer needs
+the engine, and then compiles with a lookahead for the characters a match starts with
+(``retree.lead``). A ``Screen`` asks for a whole list of patterns at once.
 
-The test is conservative: where a pattern's needs cannot be read cheaply (character classes
-only, lookarounds, back-references, or non-ASCII literals whose case folding is not plain
-``str.lower``), it has no prefilter and always runs. Text that is not ASCII always runs every
-pattern too, because Unicode case-insensitive matching (the Kelvin sign for 'k', the long s for 's')
-is wider than ``str.lower``.
+Text that is not ASCII always runs every pattern, because Unicode case-insensitive matching
+(the Kelvin sign for 'k', the long s for 's') is wider than ``str.lower``.
 """
 
 from __future__ import annotations
@@ -20,89 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-try:  # The parser is internal to ``re``; without it every pattern simply runs.
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - a Python without the 3.11 layout
-    _sre_parse = None
-
-# Literals shorter than this are in nearly every sentence, so testing them saves nothing.
-_MIN_LITERAL = 2
-# Zero-width nodes that leave the literals on either side adjacent in the text.
-_TRANSPARENT = ("AT",)
-
-Needs = frozenset[str] | None
-
-
-def _branch_needs(branches: Iterable[Any]) -> Needs:
-    found: set[str] = set()
-    for branch in branches:
-        needs = _sequence_needs(branch)
-        if needs is None:
-            return None
-        found |= needs
-    return frozenset(found)
-
-
-def _node_needs(op: Any, value: Any) -> Needs:
-    name = str(op)
-    if name == "SUBPATTERN":
-        return _sequence_needs(value[-1])
-    if name == "BRANCH":
-        return _branch_needs(value[1])
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and value[0] >= 1:
-        return _sequence_needs(value[2])
-    return None
-
-
-def _better(a: frozenset[str], b: Needs) -> bool:
-    """Whether ``a`` is a stronger requirement than ``b``: fewer, longer literals."""
-    if b is None:
-        return True
-    return (min(map(len, a)), -len(a)) > (min(map(len, b)), -len(b))
-
-
-def _sequence_needs(items: Iterable[tuple[Any, Any]]) -> Needs:
-    best: Needs = None
-    run: list[str] = []
-
-    def offer(candidate: Needs) -> None:
-        nonlocal best
-        if candidate and _better(candidate, best):
-            best = candidate
-
-    for op, value in items:
-        name = str(op)
-        if name == "LITERAL":
-            run.append(chr(value))
-            continue
-        if name in _TRANSPARENT:
-            continue
-        if run:
-            offer(frozenset({"".join(run)}))
-            run = []
-        offer(_node_needs(op, value))
-    if run:
-        offer(frozenset({"".join(run)}))
-    return best
-
-
-def needs(pattern: re.Pattern[str]) -> Needs:
-    """Lower-case literals of which every match contains one, or None when unknown."""
-    if _sre_parse is None or pattern.flags & re.VERBOSE:
-        return None
-    try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:  # an unreadable tree only means "always run"
-        return None
-    found = _sequence_needs(tree)
-    if not found or not all(s.isascii() for s in found) or min(map(len, found)) < _MIN_LITERAL:
-        return None
-    return frozenset(s.lower() for s in found)
-
-
-def may_match(literals: Needs, lowered: str) -> bool:
-    """Whether a pattern with these needs can match ``lowered`` (lower-cased ASCII text)."""
-    return literals is None or any(s in lowered for s in literals)
+from ldncheck.retree import Needs, lead, needs
 
 
 def table_key(pattern: str, flags: int) -> str:
@@ -134,21 +49,31 @@ class Guarded:
     compiled pattern would: the prefilter only ever skips text the pattern cannot match.
     """
 
-    __slots__ = ("_compiled", "flags", "needs", "pattern")
+    __slots__ = ("_compiled", "flags", "lead", "needs", "pattern")
 
     def __init__(
-        self, pattern: str, flags: int, needs: Needs, compiled: re.Pattern[str] | None = None
+        self,
+        pattern: str,
+        flags: int,
+        needs: Needs,
+        lead: str | None = None,
+        compiled: re.Pattern[str] | None = None,
     ) -> None:
         self.pattern = pattern
         self.flags = flags
         self.needs = needs
+        self.lead = lead
         self._compiled = compiled
 
     @property
     def compiled(self) -> re.Pattern[str]:
-        """The compiled pattern (compiled now if this is its first use)."""
+        """The compiled pattern (compiled now if this is its first use).
+
+        With a lead, a lookahead for it comes first: the same matches, the same groups (the
+        pattern sits in a non-capturing group), found without trying every branch everywhere.
+        """
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = _compile(self.pattern, self.flags, self.lead)
         return self._compiled
 
     @property
@@ -184,10 +109,11 @@ class Guarded:
         return [] if self._absent(text) else self.compiled.findall(text)
 
     def __eq__(self, other: object) -> bool:
-        # Equal as compiled patterns are: same source, same flags (and so the same needs).
+        # Equal as compiled patterns are: same source and flags (and so the same shortcuts).
         if not isinstance(other, Guarded):
             return NotImplemented
-        return (self.pattern, self.flags, self.needs) == (other.pattern, other.flags, other.needs)
+        mine = (self.pattern, self.flags, self.needs, self.lead)
+        return mine == (other.pattern, other.flags, other.needs, other.lead)
 
     def __hash__(self) -> int:
         return hash((self.pattern, self.flags))
@@ -196,13 +122,42 @@ class Guarded:
         return f"Guarded({self.pattern!r}, needs={sorted(self.needs or ())})"
 
 
+def _compile(source: str, flags: int, first: str | None) -> re.Pattern[str]:
+    if first is None:
+        return re.compile(source, flags)
+    try:
+        return re.compile(f"(?=[{first}])(?:{source})", flags)
+    except re.error:  # e.g. inline global flags, which must open the expression
+        return re.compile(source, flags)
+
+
 def guard(source: str, flags: int) -> Guarded:
-    """The pattern compiled now, with its needs read now: the path taken when YAML is parsed.
+    """The pattern compiled now, its needs and lead read now: the path taken when YAML is parsed.
 
     Raises ``re.error`` when the pattern is invalid.
     """
-    compiled = re.compile(source, flags)
-    return Guarded(source, flags, needs(compiled), compiled)
+    plain = re.compile(source, flags)
+    first = lead(plain)
+    return Guarded(source, flags, needs(plain), first, _compile(source, flags, first))
+
+
+def table_entry(pattern: Guarded) -> list[Any]:
+    """What the knowledge-base cache keeps of a pattern: [needs or None, lead or None]."""
+    return [None if pattern.needs is None else sorted(pattern.needs), pattern.lead]
+
+
+def from_table(source: str, flags: int, entry: Any) -> Guarded:
+    """A pattern from its cached entry, compiled later; ValueError if the entry is malformed."""
+    if not isinstance(entry, list) or len(entry) != 2:
+        raise ValueError("a prefilter entry is [needs, lead]")
+    literals, first = entry
+    if literals is not None and not (
+        isinstance(literals, list) and all(isinstance(x, str) and x for x in literals)
+    ):
+        raise ValueError("needs must be null or a list of strings")
+    if first is not None and not isinstance(first, str):
+        raise ValueError("lead must be null or a string")
+    return Guarded(source, flags, None if literals is None else frozenset(literals), first)
 
 
 class Screen:

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from ldncheck.kb import KnowledgeBase, load_kb
 from ldncheck.lexicon import Lexicon
 from ldncheck.pipeline import check_claim
-from ldncheck.prefilter import Guarded, Screen, guard, needs, rewrite
+from ldncheck.prefilter import Guarded, Screen, guard, rewrite
+from ldncheck.retree import needs
 
 
 def _needs(source: str, flags: int = 0) -> frozenset[str] | None:
