@@ -48,6 +48,13 @@ def _clauses(norm: str) -> list[tuple[int, int]]:
     return [s for s in spans if norm[s[0] : s[1]].strip()]
 
 
+@lru_cache(maxsize=8192)
+def _clause_words(norm: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """Each clause's span and words. Memoised: a sentence's clauses are weighed against each
+    candidate claim's anchors, and a wording's against every sentence it is matched to."""
+    return tuple((s, e, frozenset(_WORD.findall(norm[s:e]))) for s, e in _clauses(norm))
+
+
 def _blank(norm: str, pattern: Guarded) -> str:
     """Replace matches with spaces, keeping every other offset where it was."""
     return pattern.sub(lambda m: " " * len(m.group(0)), norm)
@@ -59,8 +66,7 @@ def _claim_clause(norm: str, anchors: Mapping[str, float]) -> tuple[int, int]:
     Anchors come weighted by how much they say about the claim (see check._anchors).
     """
     best, best_hits = (0, len(norm)), -1.0
-    for start, end in _clauses(norm):
-        words = set(_WORD.findall(norm[start:end]))
+    for start, end, words in _clause_words(norm):
         hits = sum(weight for a, weight in anchors.items() if a in words)
         if hits > best_hits:
             best, best_hits = (start, end), hits
