@@ -138,8 +138,28 @@ def write(path: Path, key: str, payload: Any) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        _prune(path.parent, keep=path)
     except OSError:
         return
+
+
+# Knowledge bases in temporary directories each leave a cache file behind; beyond this many,
+# the least recently written go.
+MAX_FILES = 64
+
+
+def _prune(directory: Path, *, keep: Path) -> None:
+    """Remove all but the MAX_FILES most recently written cache files (never ``keep``)."""
+    files = []
+    for entry in directory.glob("kb-*.json"):
+        try:
+            files.append((entry.stat().st_mtime, entry))
+        except OSError:
+            continue  # removed meanwhile by another process
+    files.sort(reverse=True)
+    for _, stale in files[MAX_FILES:]:
+        if stale != keep:
+            stale.unlink(missing_ok=True)
 
 
 def need(value: Any, kind: type | tuple[type, ...]) -> Any:

@@ -106,3 +106,22 @@ def test_unwritable_cache_dir_still_loads(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     monkeypatch.delenv("LDNCHECK_NO_CACHE", raising=False)
     assert load_kb().claims
+
+
+def test_old_cache_files_are_pruned_beyond_the_limit(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kbcache, "MAX_FILES", 3)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    old = []
+    for age in range(5):  # five files left by knowledge bases in temporary directories
+        stale = cache.parent / f"kb-stale{age}.json"
+        stale.write_text("{}", encoding="utf-8")
+        os.utime(stale, (1_000_000 + age, 1_000_000 + age))
+        old.append(stale)
+    load_kb()  # writes the bundled knowledge base's cache, the newest file
+    left = sorted(p.name for p in cache.parent.glob("kb-*.json"))
+    assert cache.name in left
+    assert len(left) == 3
+    # The two most recently written stale files survive; the oldest three are gone.
+    assert {p.name for p in old[3:]} <= set(left)
