@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Any
 
 import typer
@@ -121,18 +120,6 @@ def _one_claim(words: list[str]) -> str:
     return text
 
 
-def exit_code(*, flagged: bool, exit_zero: bool, refused: int = 0) -> ExitCode:
-    """The exit code of `check`.
-
-    2 when any stdin line was refused (the run did not check everything it was given, even
-    though the other lines were checked and written); otherwise 1 when a claim is overstated
-    or false, unless --exit-zero; otherwise 0.
-    """
-    if refused:
-        return ExitCode.ERROR
-    return ExitCode.FINDINGS if flagged and not exit_zero else ExitCode.CLEAN
-
-
 def _warn(message: str) -> None:
     typer.echo(f"ldncheck: warning: {message}", err=True)
 
@@ -174,15 +161,12 @@ def check(
         output=output, kb_dir=kb_dir_from(kb), exit_zero=exit_zero, color=color, jobs=jobs
     )
     words = claim or []
-    from ldncheck.runner import StdinClaims, run_check
+    from ldncheck.runner import check_stdin, exit_code, run_check
 
     if words == ["-"]:
-        stdin = StdinClaims(sys.stdin.buffer, _warn)
-        flagged = run_check(stdin, settings, many=True)
-        refused = stdin.refused
-    else:
-        flagged, refused = run_check([_one_claim(words)], settings, many=False), 0
-    raise typer.Exit(exit_code(flagged=flagged, exit_zero=settings.exit_zero, refused=refused))
+        raise typer.Exit(check_stdin(settings, _warn))
+    flagged = run_check([_one_claim(words)], settings, many=False)
+    raise typer.Exit(exit_code(flagged=flagged, exit_zero=settings.exit_zero))
 
 
 @app.command()

@@ -1,10 +1,11 @@
 """The console-script entry point, with a fast path for the commonest call.
 
-`ldncheck "LDN treats MS"` (and `ldncheck check [options] CLAIM`) is what users type most and
-what editors and hooks run on every keystroke or commit. Building the Typer application costs
-more than checking the claim, so a plain single-claim call is parsed here and handed straight
-to the same runner; anything else (help, other commands, stdin, unknown or malformed options)
-goes to the Typer application, which gives the full parsing and error messages.
+`ldncheck "LDN treats MS"` (and `ldncheck check [options] CLAIM`, or `-` for claims on stdin)
+is what users type most and what editors, hooks and scripts run on every keystroke, commit or
+batch. Building the Typer application costs more than checking a claim, so such a call is
+parsed here and handed straight to the same runner; anything else (help, other commands,
+unknown or malformed options) goes to the Typer application, which gives the full parsing and
+error messages.
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from ldncheck.errors import LdncheckError
 from ldncheck.model import ExitCode
 
 _COMMANDS = frozenset({"show", "sources", "kb", "scan", "config", "schema"})
-_VALUED = {"--format": "output", "-f": "output", "--kb": "kb", "--color": "color"}
+_VALUED = {
+    "--format": "output",
+    "-f": "output",
+    "--kb": "kb",
+    "--color": "color",
+    "--jobs": "jobs",
+    "-j": "jobs",
+}
 
 
 def _split_option(arg: str) -> tuple[str, str | None]:
@@ -41,9 +49,11 @@ def parse_quick(argv: list[str]) -> dict[str, str] | None:
             value = value if value is not None else next(items, None)
             if value is None or _VALUED[name] in found:
                 return None
+            if _VALUED[name] == "jobs" and not value.isdigit():
+                return None
             found[_VALUED[name]] = value
-        elif arg.startswith("-"):
-            return None  # "-" (stdin), "--help", "--", or an option Typer should explain
+        elif arg.startswith("-") and arg != "-":
+            return None  # "--help", "--", or an option Typer should explain
         else:
             words.append(arg)
     claim = " ".join(words).strip()
@@ -74,11 +84,18 @@ def run_quick(argv: list[str]) -> int | None:
         kb_dir=kb_dir_from(Path(kb) if kb else None),
         exit_zero="exit_zero" in parsed,
         color=colours[colour],
+        jobs=int(parsed.get("jobs", "0")),
     )
-    from ldncheck.runner import run_check
+    from ldncheck.runner import check_stdin, exit_code, run_check
 
+    if parsed["claim"] == "-":
+        return int(check_stdin(settings, _warn))
     flagged = run_check(iter([parsed["claim"]]), settings, many=False)
-    return int(ExitCode.FINDINGS if flagged and not settings.exit_zero else ExitCode.CLEAN)
+    return int(exit_code(flagged=flagged, exit_zero=settings.exit_zero))
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"ldncheck: warning: {message}\n")
 
 
 class _Interrupted(BaseException):
@@ -90,12 +107,16 @@ def _on_sigint(signum: int, frame: object) -> None:
 
 
 def _quiet_broken_pipe() -> None:
-    """The reader went away (e.g. `| head -1`): stop quietly, as Unix tools do."""
+    """The reader went away (e.g. `| head -1`): stop quietly, as Unix tools do.
+
+    The exit code is 1, as the Typer application's (Click's) is for the same event: the run
+    was cut short, so it cannot say "nothing flagged".
+    """
     import os
 
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-    sys.exit(ExitCode.CLEAN)
+    sys.exit(ExitCode.FINDINGS)
 
 
 def main() -> None:

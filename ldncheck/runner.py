@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from ldncheck.kb import KnowledgeBase, load_kb
-from ldncheck.model import Result
+from ldncheck.model import ExitCode, Result
 from ldncheck.pipeline import check_claim
 from ldncheck.settings import MAX_CLAIM_CHARS, CheckFormat, CheckSettings
 
@@ -162,3 +162,22 @@ def run_check(claims: Iterable[str], settings: CheckSettings, *, many: bool) -> 
         flagged = flagged or result.flagged
         write(result)
     return flagged
+
+
+def exit_code(*, flagged: bool, exit_zero: bool, refused: int = 0) -> ExitCode:
+    """The exit code of `check`.
+
+    2 when any stdin line was refused (the run did not check everything it was given, even
+    though the other lines were checked and written); otherwise 1 when a claim is overstated
+    or false, unless --exit-zero; otherwise 0.
+    """
+    if refused:
+        return ExitCode.ERROR
+    return ExitCode.FINDINGS if flagged and not exit_zero else ExitCode.CLEAN
+
+
+def check_stdin(settings: CheckSettings, warn: Callable[[str], None]) -> ExitCode:
+    """Check one claim per line of standard input, writing results as they come."""
+    stdin = StdinClaims(sys.stdin.buffer, warn)
+    flagged = run_check(stdin, settings, many=True)
+    return exit_code(flagged=flagged, exit_zero=settings.exit_zero, refused=stdin.refused)

@@ -24,9 +24,12 @@ from ldncheck.entry import parse_quick
         (["--format=jsonl", "x"], {"output": "jsonl", "claim": "x"}),
         (["--exit-zero", "--kb", "d", "x"], {"exit_zero": "1", "kb": "d", "claim": "x"}),
         (["--color", "never", "x"], {"color": "never", "claim": "x"}),
+        (["check", "-f", "jsonl", "-"], {"output": "jsonl", "claim": "-"}),
+        (["-j", "2", "--jobs=3", "x"], None),  # an option given twice: Typer explains
+        (["--jobs", "2", "-"], {"jobs": "2", "claim": "-"}),
     ],
 )
-def test_plain_calls_are_parsed(argv: list[str], expected: dict[str, str]) -> None:
+def test_plain_calls_are_parsed(argv: list[str], expected: dict[str, str] | None) -> None:
     assert parse_quick(argv) == expected
 
 
@@ -35,7 +38,7 @@ def test_plain_calls_are_parsed(argv: list[str], expected: dict[str, str]) -> No
     [
         [],
         ["check"],
-        ["check", "-"],
+        ["check", "--jobs", "-1", "-"],
         ["--help"],
         ["check", "--help"],
         ["--version"],
@@ -78,3 +81,25 @@ def test_fast_path_prints_what_typer_prints(output: str, claim: str, tmp_path: P
     slow = CliRunner().invoke(app, ["check", "--format", output, claim], env=env)
     assert fast.returncode == slow.exit_code
     assert fast.stdout == slow.stdout
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("output", ["jsonl", "text", "json"])
+def test_fast_path_reads_stdin_as_typer_does(output: str, tmp_path: Path) -> None:
+    # Includes a blank line, invalid UTF-8 and an over-long line, which is refused (exit 2).
+    data = b"LDN treats MS\n\nLDN has no side effects\nLDN \xff cures cancer\n" + b"x" * 100_001
+    data += b"\nIs LDN safe?\n"
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
+    fast = subprocess.run(
+        [_installed(), "check", "--format", output, "-"],
+        input=data,
+        capture_output=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    slow = CliRunner().invoke(app, ["check", "--format", output, "-"], input=data, env=env)
+    assert fast.returncode == slow.exit_code == 2
+    assert fast.stdout.decode() == slow.stdout
+    assert fast.stderr.decode() == slow.stderr
+    assert fast.stderr.count(b"warning") == 2
