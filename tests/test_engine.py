@@ -602,3 +602,39 @@ def test_a_negated_subject_denies_its_clause(kb: KnowledgeBase, text: str) -> No
     result = check_claim(text, kb)
     assert result.stance is Stance.NEGATED
     assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our pharmacy has seen LDN transform the lives of patients with fibromyalgia.",
+        "LDN has been life-changing for my fibromyalgia.",
+    ],
+)
+def test_transforming_lives_claims_a_benefit(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.topic == "fibromyalgia"
+    assert result.verdict is Verdict.OVERSTATED
+
+
+def test_a_fronted_trial_frame_reports_one_study(kb: KnowledgeBase) -> None:
+    text = "In a 2013 crossover trial, women with fibromyalgia reported less pain on LDN."
+    assert check_claim(text, kb).stance is Stance.HEDGED
+    # Without the comma of a fronted frame, "in a trial" frames nothing.
+    untested = check_claim("LDN relieves fibromyalgia pain in a trial setting.", kb)
+    assert untested.stance is not Stance.HEDGED
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("LDN alone keeps HIV in check without antiretrovirals.", Verdict.FALSE),
+        ("LDN cannot keep HIV in check without antiretrovirals.", Verdict.ACCURATE),
+    ],
+)
+def test_without_the_usual_treatment_means_on_its_own(
+    kb: KnowledgeBase, text: str, verdict: Verdict
+) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.id == "hiv-control-without-art"
+    assert result.verdict is verdict
