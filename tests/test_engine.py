@@ -638,3 +638,24 @@ def test_without_the_usual_treatment_means_on_its_own(
     result = check_claim(text, kb)
     assert result.match is not None and result.match.claim.id == "hiv-control-without-art"
     assert result.verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "Instead of" names what LDN would replace; it denies only a verb ("instead of curing").
+        ("You can take LDN instead of your MS drugs.", Verdict.OVERSTATED),
+        ("LDN is not a substitute for your MS medication.", Verdict.ACCURATE),
+        ("LDN should never be taken instead of MS medication.", Verdict.ACCURATE),
+    ],
+)
+def test_instead_of_names_a_replacement(kb: KnowledgeBase, text: str, verdict: Verdict) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.id == "ms-replace-dmt"
+    assert result.verdict is verdict
+
+
+def test_a_response_with_words_between_is_a_benefit(kb: KnowledgeBase) -> None:
+    result = check_claim("Patients with lupus respond remarkably well to LDN.", kb)
+    assert result.match is not None and result.match.claim.topic == "autoimmune-general"
+    assert result.verdict is Verdict.OVERSTATED
