@@ -659,3 +659,42 @@ def test_a_response_with_words_between_is_a_benefit(kb: KnowledgeBase) -> None:
     result = check_claim("Patients with lupus respond remarkably well to LDN.", kb)
     assert result.match is not None and result.match.claim.topic == "autoimmune-general"
     assert result.verdict is Verdict.OVERSTATED
+
+
+def test_no_patent_to_protect_is_off_patent_not_a_denial(kb: KnowledgeBase) -> None:
+    text = (
+        "Because there is no patent to protect, drug companies have little incentive "
+        "to run large LDN trials."
+    )
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.topic == "cost-and-access"
+    assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A disease that has not progressed is a reported benefit, not a denial.
+        ("My MS hasn't progressed at all since I started LDN, it really works.", True),
+        ("LDN did not prevent MS progression.", False),
+    ],
+)
+def test_a_course_that_stopped_is_not_a_denial(kb: KnowledgeBase, text: str, flagged: bool) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.topic == "multiple-sclerosis"
+    assert result.verdict.flagged is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("LDN is fantastic for depression.", Stance.STRONG),
+        ("LDN is useless for MS.", Stance.NEGATED),
+    ],
+)
+def test_praise_and_scorn_words_name_the_benefit(
+    kb: KnowledgeBase, text: str, stance: Stance
+) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None
+    assert result.stance is stance
