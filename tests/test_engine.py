@@ -698,3 +698,11 @@ def test_praise_and_scorn_words_name_the_benefit(
     result = check_claim(text, kb)
     assert result.match is not None
     assert result.stance is stance
+
+
+def test_what_some_patients_experience_is_a_report(kb: KnowledgeBase) -> None:
+    # As a scan reads it, in a document about LDN.
+    text = "Some patients experience vivid dreams or mild headaches in the first few weeks."
+    result = check_claim(text, kb, assume_ldn=True)
+    assert result.stance is Stance.HEDGED
+    assert not result.verdict.flagged
