@@ -39,9 +39,35 @@ def is_question(text: str, norm: str) -> bool:
     return bool(_AUX_START.match(norm)) and not stripped.endswith((".", "!"))
 
 
+# "A review proved that LDN does not work": after these verbs "that" opens what was proved, so
+# frame and complement stay one clause and a negation in the complement is the claim's.
+_PROOF_VERBS = frozenset(
+    [
+        "proved",
+        "proven",
+        "proves",
+        "showed",
+        "shown",
+        "shows",
+        "found",
+        "finds",
+        "concluded",
+        "concludes",
+        "demonstrated",
+        "demonstrates",
+        "confirmed",
+        "confirms",
+        "established",
+    ]
+)
+
+
 def _clauses(norm: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for hit in _CLAUSE_BREAK.finditer(norm):
+        before = norm[: hit.start()].rsplit(None, 1)
+        if hit.group(0) == "that" and before and before[-1] in _PROOF_VERBS:
+            continue
         spans.append((start, hit.start()))
         start = hit.end()
     spans.append((start, len(norm)))

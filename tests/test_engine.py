@@ -706,3 +706,17 @@ def test_what_some_patients_experience_is_a_report(kb: KnowledgeBase) -> None:
     result = check_claim(text, kb, assume_ldn=True)
     assert result.stance is Stance.HEDGED
     assert not result.verdict.flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Cochrane review proved LDN is useless for Crohn's.",
+        "A Cochrane review proved that LDN does not work for Crohn's disease.",
+    ],
+)
+def test_what_was_proved_is_read_with_its_frame(kb: KnowledgeBase, text: str) -> None:
+    # The claim is a misreading of the review; its negation sits after "proved that".
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.id == "crohns-cochrane-disproved"
+    assert result.verdict is Verdict.FALSE
