@@ -720,3 +720,21 @@ def test_what_was_proved_is_read_with_its_frame(kb: KnowledgeBase, text: str) ->
     result = check_claim(text, kb)
     assert result.match is not None and result.match.claim.id == "crohns-cochrane-disproved"
     assert result.verdict is Verdict.FALSE
+
+
+def test_making_a_drug_less_effective_blocks_it(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN can make opioid pain relief less effective.", kb)
+    assert result.match is not None and result.match.claim.id == "opioid-blocks-painkillers"
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_coming_off_a_medicine_is_a_claimed_benefit(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN lets people with Hashimoto's come off levothyroxine.", kb)
+    assert result.match is not None and result.match.claim.topic == "hashimotos-thyroiditis"
+    assert result.verdict.flagged
+
+
+def test_an_unknown_effect_is_hedged(kb: KnowledgeBase) -> None:
+    result = check_claim("Whether LDN improves the effect of chemotherapy is unknown.", kb)
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
