@@ -738,3 +738,16 @@ def test_an_unknown_effect_is_hedged(kb: KnowledgeBase) -> None:
     result = check_claim("Whether LDN improves the effect of chemotherapy is unknown.", kb)
     assert result.stance is Stance.HEDGED
     assert result.verdict is Verdict.ACCURATE
+
+
+def test_another_treatments_side_effects_are_not_ldns(kb: KnowledgeBase) -> None:
+    text = "LDN makes cancer treatment more effective and reduces side effects of chemo."
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.topic == "cancer"
+    assert result.verdict is Verdict.OVERSTATED
+
+
+def test_the_best_thing_for_a_condition_is_a_benefit(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN is the best thing that ever happened to my fibro tbh", kb)
+    assert result.match is not None and result.match.claim.topic == "fibromyalgia"
+    assert result.verdict is Verdict.OVERSTATED
