@@ -184,7 +184,46 @@ def _negations(
     nominal = _scoped(lexicon.stance["nominal_negations"], clause, words, forward=True)
     postfix = _scoped(lexicon.stance["postfix_negations"], clause, words, forward=False)
     lexical = _lexical(clause, lexicon, claim_terms)
-    return governing, verbal + nominal + postfix + lexical
+    local = verbal + nominal + postfix + lexical
+    if not governing and not local:
+        local = _denied_relation(text, (start, end), lexicon, claim_terms)
+    return governing, local
+
+
+# How far before its relation word a negation may stand ("didn't really help" reaches it).
+_RELATION_REACH = 2
+
+
+def _denied_relation(
+    text: str, claim_clause: tuple[int, int], lexicon: Lexicon, claim_terms: frozenset[str]
+) -> list[str]:
+    """A negation right before the claim's relation word in a later clause, when the claim's
+    clause names no relation.
+
+    "Tried LDN for my fibro, didn't help at all": the condition's clause outweighs the one
+    that says what LDN did, so the claim's clause is the first, which names no relation; the
+    relation it claims ("help") is denied in the second. Only a negation within a couple of
+    words of a relation word counts, so a denial of something else is not the claim's.
+    """
+
+    def relation_at(word: str) -> bool:
+        term = stem(lexicon.equivalents.get(word, word))
+        return term in lexicon.relations and term in claim_terms
+
+    clauses = _clause_words(text)
+    if any(relation_at(w) for s, e, words in clauses if (s, e) == claim_clause for w in words):
+        return []  # the claim's clause says what LDN does; its own negations were read
+    negations = lexicon.stance["negations"]
+    found: list[str] = []
+    for start, end, _ in clauses:
+        if start < claim_clause[1]:
+            continue  # a comment on the claim follows it: "Tried LDN for X, didn't help"
+        tokens = _WORD.findall(text[start:end])
+        for i, word in enumerate(tokens):
+            if relation_at(word):
+                before = " ".join(tokens[max(0, i - _RELATION_REACH) : i])
+                found += [m.group(0) for m in negations.finditer(before)]
+    return found
 
 
 def _found(family: str, norm: str, lexicon: Lexicon) -> list[str]:

@@ -751,3 +751,22 @@ def test_the_best_thing_for_a_condition_is_a_benefit(kb: KnowledgeBase) -> None:
     result = check_claim("LDN is the best thing that ever happened to my fibro tbh", kb)
     assert result.match is not None and result.match.claim.topic == "fibromyalgia"
     assert result.verdict is Verdict.OVERSTATED
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # The comment on the claim comes after it and denies its relation word.
+        ("Tried LDN for my fibro, didn't help at all.", Verdict.ACCURATE),
+        # A negation before the claim's own clause is about something else.
+        (
+            "You cannot take it with opioid painkillers, because LDN blocks them and can "
+            "throw you into withdrawal.",
+            Verdict.ACCURATE,
+        ),
+    ],
+)
+def test_a_later_clause_can_deny_the_claims_relation(
+    kb: KnowledgeBase, text: str, verdict: Verdict
+) -> None:
+    assert check_claim(text, kb).verdict is verdict
