@@ -770,3 +770,23 @@ def test_a_later_clause_can_deny_the_claims_relation(
     kb: KnowledgeBase, text: str, verdict: Verdict
 ) -> None:
     assert check_claim(text, kb).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Low-dose naltrexone, or LDN, is a tiny dose of a drug first approved to treat addiction.",
+        "LDN is a low dose of naltrexone, a drug approved by the FDA in 1984 for opioid addiction.",
+    ],
+)
+def test_the_usual_opener_about_naltrexones_approval_is_accurate(
+    kb: KnowledgeBase, text: str
+) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.id == "reg-approved-addiction"
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_a_trial_finding_reported_after_a_long_subject_is_hedged(kb: KnowledgeBase) -> None:
+    text = "A 2010 trial in 80 people with MS found LDN improved mental health scores."
+    assert check_claim(text, kb).stance is Stance.HEDGED
