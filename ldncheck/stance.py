@@ -211,13 +211,15 @@ def _denied_relation(
         return term in lexicon.relations and term in claim_terms
 
     clauses = _clause_words(text)
-    if any(relation_at(w) for s, e, words in clauses if (s, e) == claim_clause for w in words):
-        return []  # the claim's clause says what LDN does; its own negations were read
+    # A comment on the claim follows it: "Tried LDN for X, didn't help".
+    later = [(start, end) for start, end, _ in clauses if start >= claim_clause[1]]
+    if not later or any(
+        relation_at(w) for s, e, words in clauses if (s, e) == claim_clause for w in words
+    ):
+        return []  # nothing follows, or the claim's clause says what LDN does
     negations = lexicon.stance["negations"]
     found: list[str] = []
-    for start, end, _ in clauses:
-        if start < claim_clause[1]:
-            continue  # a comment on the claim follows it: "Tried LDN for X, didn't help"
+    for start, end in later:
         tokens = _WORD.findall(text[start:end])
         for i, word in enumerate(tokens):
             if relation_at(word):
