@@ -790,3 +790,17 @@ def test_the_usual_opener_about_naltrexones_approval_is_accurate(
 def test_a_trial_finding_reported_after_a_long_subject_is_hedged(kb: KnowledgeBase) -> None:
     text = "A 2010 trial in 80 people with MS found LDN improved mental health scores."
     assert check_claim(text, kb).stance is Stance.HEDGED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Myth 1: LDN cures multiple sclerosis",
+        "MYTH #3 - LDN is FDA-approved",
+        "Myth: LDN has no side effects.",
+    ],
+)
+def test_a_myth_label_denies_what_follows(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.stance is Stance.NEGATED
+    assert result.verdict is Verdict.ACCURATE
