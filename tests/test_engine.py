@@ -804,3 +804,28 @@ def test_a_myth_label_denies_what_follows(kb: KnowledgeBase, text: str) -> None:
     result = check_claim(text, kb)
     assert result.stance is Stance.NEGATED
     assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_id", "flagged"),
+    [
+        ("LDN causes birth defects.", "preg-birth-defects", True),
+        (
+            "There is no evidence that LDN causes birth defects, but data are very limited.",
+            "preg-birth-defects",
+            False,
+        ),
+        ("Taking more than 4.5 mg of LDN gives stronger pain relief.", "dose-higher-better", True),
+        (
+            "LDN is recommended by health authorities for long COVID.",
+            "reg-evidence-recommend",
+            True,
+        ),
+    ],
+)
+def test_birth_defects_doses_above_and_health_authorities_are_read(
+    kb: KnowledgeBase, text: str, claim_id: str, flagged: bool
+) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.id == claim_id
+    assert result.verdict.flagged is flagged
