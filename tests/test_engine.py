@@ -829,3 +829,20 @@ def test_birth_defects_doses_above_and_health_authorities_are_read(
     result = check_claim(text, kb)
     assert result.match is not None and result.match.claim.id == claim_id
     assert result.verdict.flagged is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # A drug that stops working is blocked, not helped.
+        ("LDN stopped working for my fibro after a year.", Verdict.UNKNOWN),
+        ("My tramadol stopped working once I started LDN.", Verdict.ACCURATE),
+        # Advice to the reader is not a claim, and so not a denial of one.
+        (
+            "Never stop opioid painkillers abruptly to start LDN without medical supervision.",
+            Verdict.UNKNOWN,
+        ),
+    ],
+)
+def test_stopping_is_blocking_or_advice(kb: KnowledgeBase, text: str, verdict: Verdict) -> None:
+    assert check_claim(text, kb).verdict is verdict
