@@ -846,3 +846,14 @@ def test_birth_defects_doses_above_and_health_authorities_are_read(
 )
 def test_stopping_is_blocking_or_advice(kb: KnowledgeBase, text: str, verdict: Verdict) -> None:
     assert check_claim(text, kb).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("LDN makes my fibro pain slightly better.", False),
+        ("LDN makes MS patients feel much better.", True),
+    ],
+)
+def test_a_benefit_limited_in_degree_is_hedged(kb: KnowledgeBase, text: str, flagged: bool) -> None:
+    assert check_claim(text, kb).verdict.flagged is flagged
