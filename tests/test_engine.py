@@ -857,3 +857,14 @@ def test_stopping_is_blocking_or_advice(kb: KnowledgeBase, text: str, verdict: V
 )
 def test_a_benefit_limited_in_degree_is_hedged(kb: KnowledgeBase, text: str, flagged: bool) -> None:
     assert check_claim(text, kb).verdict.flagged is flagged
+
+
+def test_waiting_to_see_if_it_helps_is_an_open_question(kb: KnowledgeBase) -> None:
+    text = "3 weeks on LDN, still waiting to see if it helps my fibro. Dreams are wild though"
+    assert not check_claim(text, kb).verdict.flagged
+
+
+def test_changing_lives_claims_a_benefit(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN is changing lives in the MS community every single day", kb)
+    assert result.match is not None and result.match.claim.topic == "multiple-sclerosis"
+    assert result.verdict is Verdict.OVERSTATED
