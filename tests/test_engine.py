@@ -868,3 +868,14 @@ def test_changing_lives_claims_a_benefit(kb: KnowledgeBase) -> None:
     result = check_claim("LDN is changing lives in the MS community every single day", kb)
     assert result.match is not None and result.match.claim.topic == "multiple-sclerosis"
     assert result.verdict is Verdict.OVERSTATED
+
+
+@pytest.mark.parametrize(
+    "text", ["LDN supports a balanced immune system.", "LDN is used to support immune health."]
+)
+def test_supporting_a_balanced_immune_system_is_an_immune_claim(
+    kb: KnowledgeBase, text: str
+) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None and result.match.claim.topic == "mechanism"
+    assert result.verdict is Verdict.OVERSTATED
