@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from ldncheck.lexicon import Lexicon
+from ldncheck.match import term_of
 from ldncheck.model import Stance, StanceReading
 from ldncheck.normalize import stem
 from ldncheck.prefilter import Guarded
@@ -207,7 +208,7 @@ def _denied_relation(
     """
 
     def relation_at(word: str) -> bool:
-        term = stem(lexicon.equivalents.get(word, word))
+        term = term_of(word, lexicon)
         return term in lexicon.relations and term in claim_terms
 
     clauses = _clause_words(text)
