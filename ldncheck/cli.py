@@ -120,10 +120,6 @@ def _one_claim(words: list[str]) -> str:
     return text
 
 
-def _warn(message: str) -> None:
-    typer.echo(f"ldncheck: warning: {message}", err=True)
-
-
 @app.command()
 def check(
     claim: Annotated[
@@ -164,7 +160,7 @@ def check(
     from ldncheck.runner import check_stdin, exit_code, run_check
 
     if words == ["-"]:
-        raise typer.Exit(check_stdin(settings, _warn))
+        raise typer.Exit(check_stdin(settings))
     flagged = run_check([_one_claim(words)], settings, many=False)
     raise typer.Exit(exit_code(flagged=flagged, exit_zero=settings.exit_zero))
 

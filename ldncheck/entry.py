@@ -89,13 +89,10 @@ def run_quick(argv: list[str]) -> int | None:
     from ldncheck.runner import check_stdin, exit_code, run_check
 
     if parsed["claim"] == "-":
-        return int(check_stdin(settings, _warn))
+        return int(check_stdin(settings))
     flagged = run_check(iter([parsed["claim"]]), settings, many=False)
     return int(exit_code(flagged=flagged, exit_zero=settings.exit_zero))
 
-
-def _warn(message: str) -> None:
-    sys.stderr.write(f"ldncheck: warning: {message}\n")
 
 
 class _Interrupted(BaseException):

@@ -176,8 +176,12 @@ def exit_code(*, flagged: bool, exit_zero: bool, refused: int = 0) -> ExitCode:
     return ExitCode.FINDINGS if flagged and not exit_zero else ExitCode.CLEAN
 
 
-def check_stdin(settings: CheckSettings, warn: Callable[[str], None]) -> ExitCode:
+def _warn(message: str) -> None:
+    sys.stderr.write(f"ldncheck: warning: {message}\n")
+
+
+def check_stdin(settings: CheckSettings) -> ExitCode:
     """Check one claim per line of standard input, writing results as they come."""
-    stdin = StdinClaims(sys.stdin.buffer, warn)
+    stdin = StdinClaims(sys.stdin.buffer, _warn)
     flagged = run_check(stdin, settings, many=True)
     return exit_code(flagged=flagged, exit_zero=settings.exit_zero, refused=stdin.refused)
