@@ -9,6 +9,7 @@ flat however long the input is.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
@@ -67,11 +68,26 @@ def ordered_batches(
     if following is sentinel:
         return
     rest: Iterator[T] = itertools.chain([following], stream)  # type: ignore[list-item]
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not _can_fork(workers):
         for item in rest:
             yield [work(item)]
         return
     yield from _pooled(work, rest, workers, READY_CHUNK if ready else CHUNK)
+
+
+def _can_fork(workers: int) -> bool:
+    return workers >= 2 and "fork" in multiprocessing.get_all_start_methods()
+
+
+@contextlib.contextmanager
+def _forked_pool(work: Callable[..., Any], workers: int) -> Iterator[Any]:
+    """A pool of forked workers running ``work``, set before the fork so it is inherited."""
+    _TASK[:] = [work]
+    try:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_worker) as pool:
+            yield pool
+    finally:
+        _TASK.clear()
 
 
 def _run_chunk(items: list[Any]) -> list[Any]:
@@ -92,19 +108,14 @@ def _pooled(
                     return
             yield batch
 
-    _TASK[:] = [work]
-    context = multiprocessing.get_context("fork")
-    try:
-        with context.Pool(workers, initializer=_quiet_worker) as pool:
-            try:
-                for results in pool.imap(_run_chunk, feed()):
-                    window.release()
-                    yield results
-            finally:
-                # Before the pool is torn down: the feeder must not wait for a free slot.
-                stop.set()
-    finally:
-        _TASK.clear()
+    with _forked_pool(work, workers) as pool:
+        try:
+            for results in pool.imap(_run_chunk, feed()):
+                window.release()
+                yield results
+        finally:
+            # Before the pool is torn down: the feeder must not wait for a free slot.
+            stop.set()
 
 
 def _run_range(bounds: tuple[int, int]) -> Any:
@@ -119,14 +130,9 @@ def spread(
     For one long document already in memory: forked workers inherit it, so only the piece
     bounds and the results cross between processes.
     """
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not _can_fork(workers):
         return work(0, count)
     pieces = workers * pieces_per_worker
     bounds = [(count * i // pieces, count * (i + 1) // pieces) for i in range(pieces)]
-    _TASK[:] = [work]
-    context = multiprocessing.get_context("fork")
-    try:
-        with context.Pool(workers, initializer=_quiet_worker) as pool:
-            return [r for part in pool.imap(_run_range, bounds) for r in part]
-    finally:
-        _TASK.clear()
+    with _forked_pool(work, workers) as pool:
+        return [r for part in pool.imap(_run_range, bounds) for r in part]
