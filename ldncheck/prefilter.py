@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from ldncheck.retree import Needs, lead, needs
+from ldncheck.retree import Needs, facts
 
 
 def table_key(pattern: str, flags: int) -> str:
@@ -137,8 +137,8 @@ def guard(source: str, flags: int) -> Guarded:
     Raises ``re.error`` when the pattern is invalid.
     """
     plain = re.compile(source, flags)
-    first = lead(plain)
-    return Guarded(source, flags, needs(plain), first, _compile(source, flags, first))
+    literals, first = facts(plain)
+    return Guarded(source, flags, literals, first, _compile(source, flags, first))
 
 
 def table_entry(pattern: Guarded) -> list[Any]:

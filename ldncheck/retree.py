@@ -93,7 +93,10 @@ def _tree(pattern: re.Pattern[str]) -> Any:
 
 def needs(pattern: re.Pattern[str]) -> Needs:
     """Lower-case literals of which every match contains one, or None when unknown."""
-    tree = _tree(pattern)
+    return _needs_in(_tree(pattern))
+
+
+def _needs_in(tree: Any) -> Needs:
     if tree is None:
         return None
     found = _sequence_needs(tree)
@@ -183,7 +186,16 @@ def _anchored(items: Any) -> bool:
 
 def lead(pattern: re.Pattern[str]) -> str | None:
     """A character-class body for the characters every match starts with, or None."""
+    return _lead_in(_tree(pattern))
+
+
+def facts(pattern: re.Pattern[str]) -> tuple[Needs, str | None]:
+    """``needs`` and ``lead`` of one pattern, reading its syntax tree once."""
     tree = _tree(pattern)
+    return _needs_in(tree), _lead_in(tree)
+
+
+def _lead_in(tree: Any) -> str | None:
     if tree is None or _anchored(list(tree)):
         return None
     chars, can_be_empty = _sequence_lead(tree)
