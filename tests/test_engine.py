@@ -6,11 +6,17 @@ import pytest
 
 from ldncheck.kb import KnowledgeBase
 from ldncheck.match import analyse, rank, spellfix
-from ldncheck.model import Evidence, Stance, Verdict
+from ldncheck.model import Claim, Evidence, Result, Stance, Verdict
 from ldncheck.normalize import clean, normalize, stem
 from ldncheck.pipeline import check_claim
 from ldncheck.stance import is_question, negation_cues
 from ldncheck.topics import detect_topics
+
+
+def matched(result: Result) -> Claim:
+    """The claim a result matched; fails the test, saying why, when it matched none."""
+    assert result.match is not None, result.explanation
+    return result.match.claim
 
 
 def test_clean_folds_quotes_dashes_and_invisible_characters() -> None:
@@ -168,7 +174,7 @@ def test_nominal_negation_reaches_only_its_phrase(kb: KnowledgeBase) -> None:
 def test_negation_in_a_side_clause_does_not_deny_the_claim(kb: KnowledgeBase) -> None:
     result = check_claim("LDN, which is not licensed for MS, may ease fatigue", kb)
     assert result.verdict is Verdict.ACCURATE
-    assert result.match is not None and result.match.claim.topic == "multiple-sclerosis"
+    assert matched(result).topic == "multiple-sclerosis"
 
 
 @pytest.mark.parametrize(
@@ -194,7 +200,7 @@ def test_both_polarities_reach_consistent_verdicts(
 
 def test_misspellings_still_match(kb: KnowledgeBase) -> None:
     result = check_claim("LDN cures fibromyalga", kb)
-    assert result.match is not None and result.match.claim.topic == "fibromyalgia"
+    assert matched(result).topic == "fibromyalgia"
 
 
 def test_topic_gating_keeps_ms_away_from_crohns(kb: KnowledgeBase) -> None:
@@ -319,7 +325,7 @@ def test_evidence_described_as_thin_keeps_its_topic(
     # The words between "research" and "is limited" name what was not studied; losing them
     # left the sentence without a topic to match.
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.topic == topic
+    assert matched(result).topic == topic
     assert result.verdict is Verdict.ACCURATE
 
 
@@ -362,7 +368,7 @@ def test_a_sentence_is_as_wrong_as_its_weakest_conjoined_claim(
     # sentence asserts both, so it must not pass on the strength of the safe half.
     result = check_claim(text, kb)
     assert result.verdict is Verdict.OVERSTATED
-    assert result.match is not None and result.match.claim.evidence is not Evidence.ESTABLISHED
+    assert matched(result).evidence is not Evidence.ESTABLISHED
 
 
 @pytest.mark.parametrize(
@@ -401,13 +407,13 @@ def test_opioids_named_by_drug_reach_the_interaction_claims(kb: KnowledgeBase, d
 )
 def test_laboratory_and_animal_evidence_is_a_hedge(kb: KnowledgeBase, text: str) -> None:
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.topic == "cancer"
+    assert matched(result).topic == "cancer"
     assert not result.verdict.flagged
 
 
 def test_thyroid_drugs_name_the_thyroid_topic(kb: KnowledgeBase) -> None:
     result = check_claim("Taking LDN means you can stop your levothyroxine.", kb)
-    assert result.match is not None and result.match.claim.topic == "hashimotos-thyroiditis"
+    assert matched(result).topic == "hashimotos-thyroiditis"
     assert result.verdict.flagged
 
 
@@ -438,7 +444,7 @@ def test_universal_safety_is_the_contradicted_claim(
 )
 def test_anti_adjectives_say_what_ldn_does(kb: KnowledgeBase, text: str, topic: str) -> None:
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.topic == topic
+    assert matched(result).topic == topic
     assert result.verdict.flagged
     hedged = check_claim(text.replace(" has ", " may have ").replace(" is ", " may be "), kb)
     if hedged.text != text:
@@ -467,7 +473,7 @@ def test_response_and_comparison_verbs_claim_a_benefit(
     kb: KnowledgeBase, text: str, topic: str
 ) -> None:
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.topic == topic
+    assert matched(result).topic == topic
     assert result.verdict.flagged
 
 
@@ -548,7 +554,7 @@ def test_gut_lining_claims_are_about_bowel_disease(
 )
 def test_damaged_nerves_are_neuropathy(kb: KnowledgeBase, text: str, flagged: bool) -> None:
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.topic == "diabetic-neuropathy"
+    assert matched(result).topic == "diabetic-neuropathy"
     assert result.verdict.flagged is flagged
 
 
@@ -560,7 +566,7 @@ def test_a_rewritten_evidence_frame_anchors_its_own_clause(kb: KnowledgeBase) ->
         "because data are limited."
     )
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.id == "preg-little-data"
+    assert matched(result).id == "preg-little-data"
     assert result.verdict is Verdict.ACCURATE
 
 
@@ -569,13 +575,13 @@ def test_a_rewritten_evidence_frame_anchors_its_own_clause(kb: KnowledgeBase) ->
 )
 def test_large_sums_deny_that_ldn_is_cheap(kb: KnowledgeBase, text: str) -> None:
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.topic == "cost-and-access"
+    assert matched(result).topic == "cost-and-access"
     assert result.verdict is Verdict.FALSE
 
 
 def test_cutting_a_symptom_is_a_benefit(kb: KnowledgeBase) -> None:
     result = check_claim("LDN cut pain scores by half in fibromyalgia.", kb)
-    assert result.match is not None and result.match.claim.topic == "fibromyalgia"
+    assert matched(result).topic == "fibromyalgia"
     assert result.verdict is Verdict.OVERSTATED
 
 
@@ -613,7 +619,7 @@ def test_a_negated_subject_denies_its_clause(kb: KnowledgeBase, text: str) -> No
 )
 def test_transforming_lives_claims_a_benefit(kb: KnowledgeBase, text: str) -> None:
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.topic == "fibromyalgia"
+    assert matched(result).topic == "fibromyalgia"
     assert result.verdict is Verdict.OVERSTATED
 
 
@@ -636,7 +642,7 @@ def test_without_the_usual_treatment_means_on_its_own(
     kb: KnowledgeBase, text: str, verdict: Verdict
 ) -> None:
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.id == "hiv-control-without-art"
+    assert matched(result).id == "hiv-control-without-art"
     assert result.verdict is verdict
 
 
@@ -651,13 +657,13 @@ def test_without_the_usual_treatment_means_on_its_own(
 )
 def test_instead_of_names_a_replacement(kb: KnowledgeBase, text: str, verdict: Verdict) -> None:
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.id == "ms-replace-dmt"
+    assert matched(result).id == "ms-replace-dmt"
     assert result.verdict is verdict
 
 
 def test_a_response_with_words_between_is_a_benefit(kb: KnowledgeBase) -> None:
     result = check_claim("Patients with lupus respond remarkably well to LDN.", kb)
-    assert result.match is not None and result.match.claim.topic == "autoimmune-general"
+    assert matched(result).topic == "autoimmune-general"
     assert result.verdict is Verdict.OVERSTATED
 
 
@@ -667,7 +673,7 @@ def test_no_patent_to_protect_is_off_patent_not_a_denial(kb: KnowledgeBase) -> N
         "to run large LDN trials."
     )
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.topic == "cost-and-access"
+    assert matched(result).topic == "cost-and-access"
     assert result.verdict is Verdict.ACCURATE
 
 
@@ -681,7 +687,7 @@ def test_no_patent_to_protect_is_off_patent_not_a_denial(kb: KnowledgeBase) -> N
 )
 def test_a_course_that_stopped_is_not_a_denial(kb: KnowledgeBase, text: str, flagged: bool) -> None:
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.topic == "multiple-sclerosis"
+    assert matched(result).topic == "multiple-sclerosis"
     assert result.verdict.flagged is flagged
 
 
@@ -718,19 +724,19 @@ def test_what_some_patients_experience_is_a_report(kb: KnowledgeBase) -> None:
 def test_what_was_proved_is_read_with_its_frame(kb: KnowledgeBase, text: str) -> None:
     # The claim is a misreading of the review; its negation sits after "proved that".
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.id == "crohns-cochrane-disproved"
+    assert matched(result).id == "crohns-cochrane-disproved"
     assert result.verdict is Verdict.FALSE
 
 
 def test_making_a_drug_less_effective_blocks_it(kb: KnowledgeBase) -> None:
     result = check_claim("LDN can make opioid pain relief less effective.", kb)
-    assert result.match is not None and result.match.claim.id == "opioid-blocks-painkillers"
+    assert matched(result).id == "opioid-blocks-painkillers"
     assert result.verdict is Verdict.ACCURATE
 
 
 def test_coming_off_a_medicine_is_a_claimed_benefit(kb: KnowledgeBase) -> None:
     result = check_claim("LDN lets people with Hashimoto's come off levothyroxine.", kb)
-    assert result.match is not None and result.match.claim.topic == "hashimotos-thyroiditis"
+    assert matched(result).topic == "hashimotos-thyroiditis"
     assert result.verdict.flagged
 
 
@@ -743,13 +749,13 @@ def test_an_unknown_effect_is_hedged(kb: KnowledgeBase) -> None:
 def test_another_treatments_side_effects_are_not_ldns(kb: KnowledgeBase) -> None:
     text = "LDN makes cancer treatment more effective and reduces side effects of chemo."
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.topic == "cancer"
+    assert matched(result).topic == "cancer"
     assert result.verdict is Verdict.OVERSTATED
 
 
 def test_the_best_thing_for_a_condition_is_a_benefit(kb: KnowledgeBase) -> None:
     result = check_claim("LDN is the best thing that ever happened to my fibro tbh", kb)
-    assert result.match is not None and result.match.claim.topic == "fibromyalgia"
+    assert matched(result).topic == "fibromyalgia"
     assert result.verdict is Verdict.OVERSTATED
 
 
@@ -783,7 +789,7 @@ def test_the_usual_opener_about_naltrexones_approval_is_accurate(
     kb: KnowledgeBase, text: str
 ) -> None:
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.id == "reg-approved-addiction"
+    assert matched(result).id == "reg-approved-addiction"
     assert result.verdict is Verdict.ACCURATE
 
 
@@ -827,7 +833,7 @@ def test_birth_defects_doses_above_and_health_authorities_are_read(
     kb: KnowledgeBase, text: str, claim_id: str, flagged: bool
 ) -> None:
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.id == claim_id
+    assert matched(result).id == claim_id
     assert result.verdict.flagged is flagged
 
 
@@ -866,7 +872,7 @@ def test_waiting_to_see_if_it_helps_is_an_open_question(kb: KnowledgeBase) -> No
 
 def test_changing_lives_claims_a_benefit(kb: KnowledgeBase) -> None:
     result = check_claim("LDN is changing lives in the MS community every single day", kb)
-    assert result.match is not None and result.match.claim.topic == "multiple-sclerosis"
+    assert matched(result).topic == "multiple-sclerosis"
     assert result.verdict is Verdict.OVERSTATED
 
 
@@ -877,5 +883,5 @@ def test_supporting_a_balanced_immune_system_is_an_immune_claim(
     kb: KnowledgeBase, text: str
 ) -> None:
     result = check_claim(text, kb)
-    assert result.match is not None and result.match.claim.topic == "mechanism"
+    assert matched(result).topic == "mechanism"
     assert result.verdict is Verdict.OVERSTATED
