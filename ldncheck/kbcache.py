@@ -24,7 +24,7 @@ from typing import Any
 from ldncheck.lexicon import relation_terms
 from ldncheck.match import ClaimIndex, Terms, Variant, assemble_index
 from ldncheck.model import Claim, Evidence, Source
-from ldncheck.prefilter import from_table
+from ldncheck.prefilter import read_entry
 
 FORMAT = 2
 # Modules whose code decides what a KnowledgeBase built from given YAML looks like.
@@ -260,9 +260,8 @@ def _decode_index(
 def _decode_prefilters(raw: dict[Any, Any]) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {}
     for key, entry in raw.items():
-        source = need(key, str).partition(":")[2]
-        from_table(source, 0, entry)  # raises ValueError when the entry is malformed
-        out[key] = entry
+        read_entry(entry)  # raises ValueError when the entry is malformed
+        out[need(key, str)] = entry
     return out
 
 

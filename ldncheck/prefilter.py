@@ -85,8 +85,7 @@ class Guarded:
         literals = self.needs
         if literals is None or not text.isascii():
             return False
-        last = _last
-        low = last[1] if last[0] is text else _lowered(text)
+        low = _lowered(text)
         # A plain loop: this runs about a hundred times a sentence, and a generator costs more.
         for literal in literals:  # noqa: SIM110 - see above
             if literal in low:
@@ -148,6 +147,11 @@ def table_entry(pattern: Guarded) -> list[Any]:
 
 def from_table(source: str, flags: int, entry: Any) -> Guarded:
     """A pattern from its cached entry, compiled later; ValueError if the entry is malformed."""
+    return Guarded(source, flags, *read_entry(entry))
+
+
+def read_entry(entry: Any) -> tuple[Needs, str | None]:
+    """The needs and lead in a cached entry; ValueError if the entry is malformed."""
     if not isinstance(entry, list) or len(entry) != 2:
         raise ValueError("a prefilter entry is [needs, lead]")
     literals, first = entry
@@ -157,7 +161,7 @@ def from_table(source: str, flags: int, entry: Any) -> Guarded:
         raise ValueError("needs must be null or a list of strings")
     if first is not None and not isinstance(first, str):
         raise ValueError("lead must be null or a string")
-    return Guarded(source, flags, None if literals is None else frozenset(literals), first)
+    return (None if literals is None else frozenset(literals)), first
 
 
 class Screen:
