@@ -94,7 +94,6 @@ def run_quick(argv: list[str]) -> int | None:
     return int(exit_code(flagged=flagged, exit_zero=settings.exit_zero))
 
 
-
 class _Interrupted(BaseException):
     """Raised from the SIGINT handler; BaseException so nothing below swallows it."""
 
