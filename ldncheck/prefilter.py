@@ -121,6 +121,103 @@ class Guarded:
         return f"Guarded({self.pattern!r}, needs={sorted(self.needs or ())})"
 
 
+class Family(Guarded):
+    """A cue family: the alternation of its members, run with only the members that can match.
+
+    A family of seventy cues tries every cue at every position of the text, and a common
+    literal ("to", "some") lets the whole alternation through the prefilter. A member whose
+    literals the text lacks can match nowhere in it, so leaving it out of the alternation
+    changes no match: the family screens its members' literals and runs the alternation of
+    those that remain (compiled once per such set, and kept). Members with capturing groups
+    would renumber the groups of a smaller alternation; such a family always runs whole, as do
+    non-ASCII texts and families with a member the prefilter cannot screen.
+    """
+
+    __slots__ = ("_screen", "_subsets", "members")
+
+    def __init__(self, whole: Guarded, members: Sequence[Guarded]) -> None:
+        super().__init__(whole.pattern, whole.flags, whole.needs, whole.lead, whole._compiled)
+        self.members = tuple(members)
+        screenable = all(m.needs is not None and not _may_capture(m.pattern) for m in members)
+        self._screen = Screen(self.members) if screenable and members else None
+        self._subsets: dict[frozenset[int], re.Pattern[str]] = {}
+
+    def _runner(self, text: str) -> re.Pattern[str] | None:
+        """The pattern to run over ``text``: None when no member can match it."""
+        screen = self._screen
+        if screen is None or not text.isascii():
+            return None if self._absent(text) else self.compiled
+        found = screen.could_match(text)
+        if not found:
+            return None
+        key = frozenset(found)
+        runner = self._subsets.get(key)
+        if runner is None:
+            if len(self._subsets) >= _MAX_SUBSETS:
+                del self._subsets[next(iter(self._subsets))]  # the oldest
+            runner = self._subsets[key] = self._subset(sorted(found))
+        return runner
+
+    def _subset(self, chosen: list[int]) -> re.Pattern[str]:
+        members = [self.members[i] for i in chosen]
+        source = "|".join(f"(?:{m.pattern})" for m in members)
+        leads = [m.lead for m in members]
+        lead = None if any(x is None for x in leads) else "".join(leads)  # type: ignore[arg-type]
+        return _compile(source, self.flags, lead)
+
+    def compiled_sets(self) -> list[tuple[int, ...]]:
+        """The member sets compiled so far, as member positions (oldest first)."""
+        return [tuple(sorted(key)) for key in self._subsets]
+
+    def search(self, text: str) -> re.Match[str] | None:
+        runner = self._runner(text)
+        return None if runner is None else runner.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        runner = self._runner(text)
+        return None if runner is None else runner.match(text)
+
+    def sub(self, repl: Replacement, text: str) -> str:
+        runner = self._runner(text)
+        return text if runner is None else runner.sub(repl, text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        runner = self._runner(text)
+        return iter(()) if runner is None else runner.finditer(text)
+
+    def findall(self, text: str) -> list[Any]:
+        runner = self._runner(text)
+        return [] if runner is None else runner.findall(text)
+
+
+# How many member sets a family keeps compiled; texts share few, so this is rarely reached.
+_MAX_SUBSETS = 256
+
+
+def _may_capture(source: str) -> bool:
+    """Whether a pattern may hold a capturing group (erring towards yes)."""
+    escaped = in_class = False
+    for i, char in enumerate(source):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(" and _opens_group(source[i + 1 : i + 4]):
+            return True
+    return False
+
+
+def _opens_group(after: str) -> bool:
+    # "(?:", "(?=", "(?<=", "(?#" ... do not capture; "(", "(?P<name>" and "(?<name>" do.
+    if not after.startswith("?"):
+        return True
+    return after.startswith("?P<") or (after.startswith("?<") and after[2:3] not in ("=", "!"))
+
+
 def _compile(source: str, flags: int, first: str | None) -> re.Pattern[str]:
     if first is None:
         return re.compile(source, flags)
@@ -138,6 +235,12 @@ def guard(source: str, flags: int) -> Guarded:
     plain = re.compile(source, flags)
     literals, first = facts(plain)
     return Guarded(source, flags, literals, first, _compile(source, flags, first))
+
+
+def unscreened(pattern: Guarded) -> Guarded:
+    """The same pattern, always run: for one whose own scan costs less than testing its many
+    literals (``lexicon.phrase_trie`` reads 150 phrases in about the time of 40 tests)."""
+    return Guarded(pattern.pattern, pattern.flags, None, pattern.lead, pattern._compiled)
 
 
 def table_entry(pattern: Guarded) -> list[Any]:
@@ -189,7 +292,7 @@ class Screen:
         """Positions of the patterns that could match ``text``; None when every one could."""
         if not text.isascii():
             return None
-        low = text.lower()
+        low = _lowered(text)
         found = set(self._always)
         for literal, positions in self._by_literal:
             if literal in low:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -9,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ldncheck.kb import KnowledgeBase, load_kb
-from ldncheck.lexicon import Lexicon
+from ldncheck.lexicon import Lexicon, phrase_trie
 from ldncheck.pipeline import check_claim
-from ldncheck.prefilter import Guarded, Screen, guard, rewrite
+from ldncheck.prefilter import Family, Guarded, Screen, _may_capture, guard, rewrite
 from ldncheck.retree import needs
 
 
@@ -78,6 +79,12 @@ def _every_pattern(lexicon: Lexicon) -> list[Guarded]:
     return list(lexicon.patterns())
 
 
+@functools.cache
+def _plain(pattern: Guarded) -> re.Pattern[str]:
+    # Compiled here once: the lexicon has more patterns than the re module's own cache holds.
+    return re.compile(pattern.pattern, pattern.flags)
+
+
 WORDS = st.sampled_from(
     [
         "ldn",
@@ -126,7 +133,7 @@ SENTENCES = st.one_of(
 def test_guarded_answers_as_the_compiled_pattern(kb: KnowledgeBase, text: str) -> None:
     for lowered in (text, text.lower()):
         for pattern in _every_pattern(kb.lexicon):
-            plain = re.compile(pattern.pattern, pattern.flags)
+            plain = _plain(pattern)
             assert pattern.sub(" ", lowered) == plain.sub(" ", lowered), pattern
             found = [m.span() for m in pattern.finditer(lowered)]
             assert found == [m.span() for m in plain.finditer(lowered)], pattern
@@ -181,3 +188,90 @@ def test_screened_rewrites_equal_plain_rewrites(kb: KnowledgeBase, text: str) ->
         for pattern, replacement in rules:
             plain = re.compile(pattern.pattern, pattern.flags).sub(replacement, plain)
         assert rewrite(text, rules, screen) == plain
+
+
+def _cue_words(kb: KnowledgeBase) -> list[str]:
+    """Every literal some family member needs: texts made of them reach many member sets."""
+    lexicon = kb.lexicon
+    families = [*lexicon.ldn.values(), *lexicon.topic_patterns.values(), *lexicon.stance.values()]
+    return sorted({lit for f in families for m in f.members for lit in m.needs or ()})
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_family_finds_what_its_whole_alternation_finds(
+    kb: KnowledgeBase, data: st.DataObject
+) -> None:
+    pool = [*_cue_words(kb), "ldn", "ms", "it", "that", ",", "."]
+    text = " ".join(data.draw(st.lists(st.sampled_from(pool), max_size=12)))
+    lexicon = kb.lexicon
+    for family in (
+        *lexicon.ldn.values(),
+        *lexicon.topic_patterns.values(),
+        *lexicon.stance.values(),
+    ):
+        whole = _plain(family)
+        assert [m.group(0) for m in family.finditer(text)] == [
+            m.group(0) for m in whole.finditer(text)
+        ], family
+        assert [m.span() for m in family.finditer(text)] == [m.span() for m in whole.finditer(text)]
+        assert family.sub("#", text) == whole.sub("#", text)
+        assert bool(family.match(text)) == bool(whole.match(text))
+
+
+def test_a_family_runs_only_the_members_whose_literals_are_present() -> None:
+    members = [guard(r"\bno evidence\b", 0), guard(r"\bsuggests?\b", 0), guard(r"\bpilot\b", 0)]
+    family = Family(guard(r"(?:\bno evidence\b)|(?:\bsuggests?\b)|(?:\bpilot\b)", 0), members)
+    assert family.search("ldn treats ms") is None
+    assert [m.group(0) for m in family.finditer("a pilot suggests benefit")] == [
+        "pilot",
+        "suggests",
+    ]
+    assert family.compiled_sets() == [(1, 2)]
+
+
+def test_a_family_with_capturing_members_always_runs_whole() -> None:
+    # A smaller alternation would number its groups differently.
+    members = [guard(r"\b(no) evidence\b", 0), guard(r"\bpilot\b", 0)]
+    family = Family(guard(r"(?:\b(no) evidence\b)|(?:\bpilot\b)", 0), members)
+    hit = family.search("a pilot, no evidence")
+    assert hit is not None and hit.group(0) == "pilot" and hit.lastindex is None
+    assert family.compiled_sets() == []
+
+
+@pytest.mark.parametrize(
+    ("source", "captures"),
+    [
+        (r"\bno (?:evidence|data)\b", False),
+        (r"(?<=side effects)[- ]free\b", False),
+        (r"(?<!not )\bsafe\b(?=\s)", False),
+        (r"[(]literal paren[)]", False),
+        (r"\\(group after an escaped backslash)", True),
+        (r"\b(no|not) evidence", True),
+        (r"(?P<word>\w+)", True),
+        # A ']' first in a class is literal; read as the class's end, the '(' counts: a false
+        # yes (the family then runs whole), never a false no.
+        (r"[]x(]still a class", True),
+    ],
+)
+def test_may_capture_errs_towards_yes(source: str, captures: bool) -> None:
+    assert _may_capture(source) is captures
+    if re.compile(source).groups:
+        assert captures
+
+
+PHRASE = st.text(alphabet="ab -.", min_size=1, max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    phrases=st.lists(PHRASE, min_size=1, max_size=12, unique=True),
+    text=st.text(alphabet="ab -.x", max_size=40),
+)
+def test_a_phrase_trie_matches_as_the_longest_first_alternation(
+    phrases: list[str], text: str
+) -> None:
+    plain = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    for wrap in ("{}", r"\b(?:{})\b", r"(?:{})(?!a)"):
+        expected = [m.span() for m in re.finditer(wrap.format(plain), text)]
+        assert [m.span() for m in re.finditer(wrap.format(phrase_trie(phrases)), text)] == expected
