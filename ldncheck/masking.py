@@ -33,6 +33,19 @@ INLINE_MASKS = (
     re.compile(r"\*+|~~|(?<!\w)_+|_+(?!\w)"),  # emphasis markers
 )
 URL_MASKS = INLINE_MASKS[6:8]  # the bare-URL and www. patterns above
+# What each pattern above cannot match without. Most prose blocks hold no backtick, angle
+# bracket, asterisk or URL, and skipping a pattern there halves the time to read a document.
+_INLINE_NEEDS = (
+    ("`",),
+    ("<!--",),
+    ("<",),
+    ("<",),
+    ("![",),
+    ("[^",),
+    ("://",),
+    ("www.",),
+    ("*", "~~", "_"),
+)
 # [text](destination "title") and [text][ref]: the text stays, the rest is masked.
 LINK = re.compile(
     r"\[(?P<text>[^\[\]]*)\](?:\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])"
@@ -64,14 +77,23 @@ class Masker:
     def mask_inline(
         self, start: int, end: int, patterns: tuple[re.Pattern[str], ...] = INLINE_MASKS
     ) -> None:
-        for pattern in patterns:
-            for found in pattern.finditer(self.text, start, end):
-                self.mask(found.start(), found.end())
         if patterns is not INLINE_MASKS:
+            for pattern in patterns:
+                self._mask_all(pattern, start, end)
+            return
+        block = self.text[start:end]
+        for pattern, needs in zip(INLINE_MASKS, _INLINE_NEEDS, strict=True):
+            if any(literal in block for literal in needs):
+                self._mask_all(pattern, start, end)
+        if "[" not in block:
             return
         for found in LINK.finditer(self.text, start, end):
             self.mask(found.start(), found.start("text"))
             self.mask(found.end("text"), found.end())
+
+    def _mask_all(self, pattern: re.Pattern[str], start: int, end: int) -> None:
+        for found in pattern.finditer(self.text, start, end):
+            self.mask(found.start(), found.end())
 
     def line_start(self, line: int) -> int:
         starts = self.index.starts

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ldncheck.markdown import DocumentKind, kind_for_path, parse_document
+from ldncheck.masking import _INLINE_NEEDS, INLINE_MASKS, LINK, Masker
 from ldncheck.sentences import Sentence
 
 CASES = Path(__file__).parent / "cases"
@@ -176,3 +177,38 @@ PIECES = st.sampled_from(
 def test_masking_never_moves_a_sentence(source: str) -> None:
     for kind in (DocumentKind.MARKDOWN, DocumentKind.TEXT, DocumentKind.RST):
         assert_spans_point_at_text(source, parse_document(source, kind).sentences)
+
+
+MARKUP = st.text(alphabet='ab w.:/<>!-[]^()*_~`"\n', max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MARKUP)
+def test_an_inline_mask_never_matches_text_without_what_it_needs(text: str) -> None:
+    # mask_inline skips a pattern in a block lacking all of its needs; that must never hide a
+    # match.
+    for pattern, needs in zip(INLINE_MASKS, _INLINE_NEEDS, strict=True):
+        if pattern.search(text):
+            assert any(literal in text for literal in needs), (pattern.pattern, text)
+    if LINK.search(text):
+        assert "[" in text
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Use `ldn` with **care** and _this_, see <https://a.example> or www.b.example.",
+        "Plain prose with no markup at all, about LDN and MS.",
+        "An ![image](x.png) and a [link](https://c.example 'title') and a note[^1].",
+        "<!-- hidden --> and <b>bold</b> ~~gone~~ text.",
+    ],
+)
+def test_mask_inline_with_needs_masks_what_every_pattern_masks(source: str) -> None:
+    skipping = Masker(source)
+    skipping.mask_inline(0, len(source))
+    everything = Masker(source)
+    everything.mask_inline(0, len(source), tuple(INLINE_MASKS))
+    for found in LINK.finditer(source):
+        everything.mask(found.start(), found.start("text"))
+        everything.mask(found.end("text"), found.end())
+    assert skipping.masked() == everything.masked()
