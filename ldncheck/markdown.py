@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from typing import Any
 
-from ldncheck.masking import Document, Masker
+from ldncheck.masking import Blocks, Document, Masker
 from ldncheck.plaintext import PlainReader
-from ldncheck.sentences import Unit, split_units
+from ldncheck.sentences import Unit
 
 
 class DocumentKind(StrEnum):
@@ -59,6 +59,11 @@ def kind_for_path(name: str) -> DocumentKind:
 
 def parse_document(text: str, kind: DocumentKind) -> Document:
     """Split *text* into sentences whose spans point into *text*."""
+    return read_blocks(text, kind).document()
+
+
+def read_blocks(text: str, kind: DocumentKind) -> Blocks:
+    """Mask *text* and find its units; sentences are split from them on demand."""
     if kind in (DocumentKind.MARKDOWN, DocumentKind.MDX):
         return _MarkdownReader(text, kind).read()
     return PlainReader(text, rst=kind is DocumentKind.RST).read()
@@ -74,7 +79,7 @@ class _MarkdownReader:
         self.code_lines: set[int] = set()
         self.front_matter = ""
 
-    def read(self) -> Document:
+    def read(self) -> Blocks:
         text = self.masker.text
         source = self._mask_preamble(text)
         from markdown_it import MarkdownIt  # imported here: parsing costs start-up time
@@ -84,9 +89,7 @@ class _MarkdownReader:
         parser = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
         tokens = parser.parse(source)
         self._walk(tokens)
-        masked = self.masker.masked()
-        sentences = tuple(split_units(masked, self.units, self.masker.index))
-        return Document(sentences, frozenset(self.code_lines), self.front_matter)
+        return Blocks.of(self.masker, self.units, self.code_lines, self.front_matter)
 
     def _mask_preamble(self, text: str) -> str:
         front = _FRONT_MATTER.match(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ldncheck.sentences import LineIndex, Sentence
+from ldncheck.sentences import LineIndex, Sentence, Unit, split_units
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,50 @@ class Document:
     sentences: tuple[Sentence, ...]
     code_lines: frozenset[int] = frozenset()
     front_matter: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Blocks:
+    """A document read up to its units (the blocks a sentence never crosses), not yet split.
+
+    Splitting a megabyte into sentences takes a fifth of a second; a long document's units can
+    be split by the workers that check them, a range each, instead of all in one process.
+    """
+
+    masked: str
+    units: tuple[Unit, ...]  # in document order
+    index: LineIndex
+    code_lines: frozenset[int] = frozenset()
+    front_matter: str = ""
+
+    @classmethod
+    def of(
+        cls, masker: Masker, units: list[Unit], code_lines: set[int], front_matter: str = ""
+    ) -> Blocks:
+        """The blocks of a document whose masks and units are all collected."""
+        ordered = tuple(sorted(units, key=lambda u: u.start))
+        return cls(masker.masked(), ordered, masker.index, frozenset(code_lines), front_matter)
+
+    def sentences(self, start: int = 0, end: int | None = None) -> tuple[Sentence, ...]:
+        """The sentences of units ``start`` to ``end`` (all by default), in document order."""
+        return tuple(split_units(self.masked, self.units[start:end], self.index))
+
+    def mentions(self, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` matches inside some unit, so inside some sentence.
+
+        Splitting only cuts between words and folds whitespace, so a word is found in a
+        unit exactly when it is found in one of the unit's sentences.
+        """
+        return any(pattern.search(self.masked[u.start : u.end]) for u in self.units)
+
+    @property
+    def prose_size(self) -> int:
+        """How many characters the units span."""
+        return sum(u.end - u.start for u in self.units)
+
+    def document(self) -> Document:
+        """Every sentence, split now."""
+        return Document(self.sentences(), self.code_lines, self.front_matter)
 
 
 INLINE_MASKS = (

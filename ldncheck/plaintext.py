@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ldncheck.masking import INLINE_MASKS, URL_MASKS, Document, Masker
-from ldncheck.sentences import Unit, split_units
+from ldncheck.masking import INLINE_MASKS, URL_MASKS, Blocks, Masker
+from ldncheck.sentences import Unit
 
 _PLAIN_BULLET = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _PLAIN_RULE = re.compile(r"[ \t]*([=\-~^\"'`#*+_])\1{2,}[ \t]*$")
@@ -26,7 +26,7 @@ class PlainReader:
         self.rst = rst
         self.code_lines: set[int] = set()
 
-    def read(self) -> Document:
+    def read(self) -> Blocks:
         masker = self.masker
         lines = masker.text.split("\n")
         if self.rst:
@@ -35,8 +35,7 @@ class PlainReader:
         patterns = INLINE_MASKS if self.rst else URL_MASKS
         for unit in units:
             masker.mask_inline(unit.start, unit.end, patterns)
-        masked = masker.masked()
-        return Document(tuple(split_units(masked, units, masker.index)), frozenset(self.code_lines))
+        return Blocks.of(masker, units, self.code_lines)
 
     def _units(self, lines: list[str]) -> Iterator[Unit]:
         masker = self.masker

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ldncheck.config import ScanSettings
 from ldncheck.errors import InputError
 from ldncheck.files import FileError, InputFile, Walker, read_text
-from ldncheck.markdown import DocumentKind, kind_for_path, parse_document
+from ldncheck.markdown import DocumentKind, kind_for_path, read_blocks
 from ldncheck.model import ExitCode, Finding, Result, Severity
 from ldncheck.policy import Checker, assess, classify, too_short
 from ldncheck.sentences import Sentence
@@ -89,40 +89,44 @@ def scan_text(
 ) -> list[Finding]:
     """The findings (suppressions applied) for one document's text.
 
-    With ``split`` above 1, a long document's sentences are checked by that many forked
-    workers (see SPLIT_MIN_SENTENCES); the findings are the same, in the same order.
+    With ``split`` above 1, a long document's units are split into sentences and checked by
+    that many forked workers (see SPLIT_MIN_PROSE); the findings are the same, in the same
+    order.
     """
     lowered = text.lower()
     if not any(word in lowered for word in _MENTIONS):
         return []
     kind = kind or kind_for_path(path)
-    document = parse_document(text, kind)
-    about_ldn = bool(LDN_WORD.search(document.front_matter)) or any(
-        LDN_WORD.search(s.text) for s in document.sentences
-    )
+    blocks = read_blocks(text, kind)
+    about_ldn = bool(LDN_WORD.search(blocks.front_matter)) or blocks.mentions(LDN_WORD)
 
-    def findings_of(sentences: Iterable[Sentence]) -> list[Finding]:
+    def findings_of(start: int, end: int | None = None) -> list[Finding]:
         return list(
-            _findings(sentences, path=path, settings=settings, checker=checker, about_ldn=about_ldn)
+            _findings(
+                blocks.sentences(start, end),
+                path=path,
+                settings=settings,
+                checker=checker,
+                about_ldn=about_ldn,
+            )
         )
 
-    sentences = document.sentences
-    if split > 1 and len(sentences) >= SPLIT_MIN_SENTENCES:
+    if split > 1 and blocks.prose_size >= SPLIT_MIN_PROSE:
         from ldncheck.parallel import spread
 
-        # Sentences are judged one by one against document-level facts worked out above, so
-        # they can be spread over workers. The first few are checked here, which loads the
-        # knowledge base once for the workers to inherit.
-        findings = findings_of(sentences[:_WARM_UP])
+        # Units are split and their sentences judged one by one against document-level facts
+        # worked out above, so they can be spread over workers. The first few are checked
+        # here, which loads the knowledge base once for the workers to inherit.
+        findings = findings_of(0, _WARM_UP_UNITS)
         findings += spread(
-            lambda start, end: findings_of(sentences[_WARM_UP + start : _WARM_UP + end]),
-            len(sentences) - _WARM_UP,
+            lambda start, end: findings_of(_WARM_UP_UNITS + start, _WARM_UP_UNITS + end),
+            len(blocks.units) - _WARM_UP_UNITS,
             workers=split,
         )
     else:
-        findings = findings_of(sentences)
+        findings = findings_of(0)
     directives = parse_directives(
-        text, markdown=kind in _MARKDOWN_KINDS, code_lines=document.code_lines
+        text, markdown=kind in _MARKDOWN_KINDS, code_lines=blocks.code_lines
     )
     return apply_suppressions(findings, directives, path=path) if directives else findings
 
@@ -191,9 +195,10 @@ def _scan_in_worker(item: InputFile, settings: ScanSettings) -> list[Finding] | 
 # With the default --jobs, files go to a pool only when there are at least this many; fewer
 # files are scanned in-process (a long document still spreads its sentences over the cores).
 AUTO_POOL_FILES = 64
-# A document with fewer sentences than this is checked in one process: forking costs more.
-SPLIT_MIN_SENTENCES = 1_000
-_WARM_UP = 32
+# A document with less prose than this (about a thousand sentences) is checked in one
+# process: forking costs more.
+SPLIT_MIN_PROSE = 64 * 1024
+_WARM_UP_UNITS = 8
 
 
 def _workers(jobs: int | None) -> int:

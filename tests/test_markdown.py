@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ldncheck.markdown import DocumentKind, kind_for_path, parse_document
+from ldncheck.markdown import DocumentKind, kind_for_path, parse_document, read_blocks
 from ldncheck.masking import _INLINE_NEEDS, INLINE_MASKS, LINK, Masker
 from ldncheck.sentences import Sentence
 
@@ -212,3 +213,26 @@ def test_mask_inline_with_needs_masks_what_every_pattern_masks(source: str) -> N
         everything.mask(found.start(), found.start("text"))
         everything.mask(found.end("text"), found.end())
     assert skipping.masked() == everything.masked()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(PIECES, max_size=20).map(" ".join),
+    st.sampled_from([DocumentKind.MARKDOWN, DocumentKind.TEXT, DocumentKind.RST]),
+)
+def test_blocks_mention_a_word_exactly_when_a_sentence_does(
+    source: str, kind: DocumentKind
+) -> None:
+    word = re.compile(r"\b(?:LDN|naltrexone)\b", re.IGNORECASE)
+    blocks = read_blocks(source, kind)
+    assert blocks.mentions(word) == any(word.search(s.text) for s in blocks.sentences())
+
+
+def test_blocks_split_in_ranges_give_the_whole_documents_sentences() -> None:
+    source = "# LDN\n\nOne. Two.\n\n- three\n- four\n\n| a | b |\n|---|---|\n| c | d |\n\nFive.\n"
+    blocks = read_blocks(source, DocumentKind.MARKDOWN)
+    whole = blocks.sentences()
+    assert len(blocks.units) >= 6
+    pieces = [blocks.sentences(i, i + 2) for i in range(0, len(blocks.units), 2)]
+    assert tuple(s for piece in pieces for s in piece) == whole
+    assert [s.text for s in whole][:3] == ["LDN", "One.", "Two."]

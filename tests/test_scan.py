@@ -6,11 +6,13 @@ import codecs
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ldncheck import parallel
 from ldncheck.config import QuotesPolicy, ScanSettings
 from ldncheck.errors import InputError
 from ldncheck.files import FileError, InputFile, Walker, decode
@@ -372,7 +374,7 @@ def test_a_long_document_split_over_workers_gives_the_serial_findings(
 ) -> None:
     import ldncheck.scan as scan_module
 
-    monkeypatch.setattr(scan_module, "SPLIT_MIN_SENTENCES", 50)
+    monkeypatch.setattr(scan_module, "SPLIT_MIN_PROSE", 2_000)
     lines = [
         "LDN cures cancer.",
         "Some small trials suggest LDN may help fibromyalgia pain.",
@@ -383,8 +385,17 @@ def test_a_long_document_split_over_workers_gives_the_serial_findings(
     text = "\n\n".join(f"{line} Note {i}." for i in range(40) for line in lines) + "\n"
     checker = kb_checker(kb)
     serial = scan_text(text, path="long.md", settings=ScanSettings(), checker=checker)
+    pieces: list[int] = []
+    spread = parallel.spread
+
+    def counted(work: Any, count: int, **options: Any) -> Any:
+        pieces.append(count)
+        return spread(work, count, **options)
+
+    monkeypatch.setattr(parallel, "spread", counted)
     split = scan_text(text, path="long.md", settings=ScanSettings(), checker=checker, split=2)
     assert len(serial) >= 100  # the document is long enough to be split, with findings to keep
+    assert pieces and pieces[0] > 100  # the units after the first few went to the workers
     assert split == serial
 
 
