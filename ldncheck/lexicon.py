@@ -15,6 +15,7 @@ from ldncheck.prefilter import (
     Screen,
     from_table,
     guard,
+    phrase_trie,
     table_entry,
     table_key,
     unscreened,
@@ -175,31 +176,6 @@ def _equivalents(doc: Located, cached: Prefilters | None) -> tuple[dict[str, str
     # need the regex, one alternation, longest first, so a phrase wins over its parts.
     source = r"\b(?:" + phrase_trie(w for w in words if not w.isalnum()) + r")\b"
     return words, unscreened(_guarded(source, 0, cached))
-
-
-def phrase_trie(phrases: Iterable[str]) -> str:
-    """An alternation of literal phrases, factored by shared prefixes, longest match first.
-
-    At any position it matches what the plain alternation sorted longest first matches: the
-    longest phrase there that the rest of the pattern accepts. A plain alternation of 150
-    phrases compares each one at every position; the factored one reads one path.
-    """
-    trie: dict[str, Any] = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}  # marks the end of a phrase
-
-    def alternation(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + alternation(node[char]) for char in node if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # Greedy: a longer phrase is tried first, and the shorter one is kept on failure.
-        return f"(?:{body})?" if "" in node else body
-
-    return alternation(trie) or r"(?!x)x"
 
 
 def _label(doc: Located, slug: str, value: Any) -> str:

@@ -267,6 +267,31 @@ def read_entry(entry: Any) -> tuple[Needs, str | None]:
     return (None if literals is None else frozenset(literals)), first
 
 
+def phrase_trie(phrases: Iterable[str]) -> str:
+    """An alternation of literal phrases, factored by shared prefixes, longest match first.
+
+    At any position it matches what the plain alternation sorted longest first matches: the
+    longest phrase there that the rest of the pattern accepts. A plain alternation of 150
+    phrases compares each one at every position; the factored one reads one path.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # marks the end of a phrase
+
+    def alternation(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + alternation(node[char]) for char in node if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Greedy: a longer phrase is tried first, and the shorter one is kept on failure.
+        return f"(?:{body})?" if "" in node else body
+
+    return alternation(trie) or r"(?!x)x"
+
+
 class Screen:
     """Which of many patterns could match a text, found in one pass over their literals.
 
@@ -274,7 +299,7 @@ class Screen:
     once per literal for the whole list, which is what normalisation's rewrite lists need.
     """
 
-    __slots__ = ("_always", "_by_literal")
+    __slots__ = ("_always", "_by_literal", "_finder", "_present")
 
     def __init__(self, patterns: Iterable[Guarded]) -> None:
         always: set[int] = set()
@@ -287,6 +312,23 @@ class Screen:
                     by_literal.setdefault(literal, []).append(i)
         self._always = frozenset(always)
         self._by_literal = tuple((lit, tuple(found)) for lit, found in by_literal.items())
+        self._finder: re.Pattern[str] | None = None
+        self._present: dict[str, tuple[int, ...]] = {}
+        if len(by_literal) >= TRIE_LITERALS:
+            # At each position the factored alternation finds the longest literal there; the
+            # literals that are its prefixes are there too.
+            self._finder = re.compile(f"(?=({phrase_trie(by_literal)}))")
+            self._present = {
+                longest: tuple(
+                    {
+                        i
+                        for lit, found in by_literal.items()
+                        if longest.startswith(lit)
+                        for i in found
+                    }
+                )
+                for longest in by_literal
+            }
 
     def could_match(self, text: str) -> set[int] | None:
         """Positions of the patterns that could match ``text``; None when every one could."""
@@ -294,10 +336,20 @@ class Screen:
             return None
         low = _lowered(text)
         found = set(self._always)
+        if self._finder is not None:
+            present = self._present
+            for longest in self._finder.findall(low):
+                found.update(present[longest])
+            return found
         for literal, positions in self._by_literal:
             if literal in low:
                 found.update(positions)
         return found
+
+
+# From this many literals a screen scans the text once for all of them (2-4 us for a
+# sentence, whatever the number) instead of searching for each in turn (about 70 ns each).
+TRIE_LITERALS = 32
 
 
 def rewrite(text: str, rules: Sequence[tuple[Guarded, str]], screen: Screen) -> str:

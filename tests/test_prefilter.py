@@ -10,9 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ldncheck.kb import KnowledgeBase, load_kb
-from ldncheck.lexicon import Lexicon, phrase_trie
+from ldncheck.lexicon import Lexicon
 from ldncheck.pipeline import check_claim
-from ldncheck.prefilter import Family, Guarded, Screen, _may_capture, guard, rewrite
+from ldncheck.prefilter import (
+    TRIE_LITERALS,
+    Family,
+    Guarded,
+    Screen,
+    _may_capture,
+    guard,
+    phrase_trie,
+    rewrite,
+)
 from ldncheck.retree import needs
 
 
@@ -275,3 +284,21 @@ def test_a_phrase_trie_matches_as_the_longest_first_alternation(
     for wrap in ("{}", r"\b(?:{})\b", r"(?:{})(?!a)"):
         expected = [m.span() for m in re.finditer(wrap.format(plain), text)]
         assert [m.span() for m in re.finditer(wrap.format(phrase_trie(phrases)), text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_screen_of_many_literals_finds_what_testing_each_finds(
+    kb: KnowledgeBase, data: st.DataObject
+) -> None:
+    patterns = list(kb.lexicon.topic_patterns.values())
+    screen = kb.lexicon.topic_screen
+    literals = sorted({lit for p in patterns for lit in p.needs or ()})
+    assert len(literals) >= TRIE_LITERALS  # the screen scans once instead of testing each
+    pool = [*literals, *(lit[:-1] for lit in literals), "ldn", " ", ",", "x"]
+    text = "".join(data.draw(st.lists(st.sampled_from(pool), max_size=10)))
+    low = text.lower()
+    expected = {
+        i for i, p in enumerate(patterns) if p.needs is None or any(lit in low for lit in p.needs)
+    }
+    assert screen.could_match(text) == expected
