@@ -59,8 +59,12 @@ class Variant:
     relations: frozenset[str] = frozenset()
 
 
-# A wording under one of its terms, and whether that term is one of its predicate words.
-Posting = tuple["Variant", bool]
+# A wording (by ordinal) under one of its terms, and whether that term is one of its
+# predicate words.
+Posting = tuple[int, bool]
+# What scoring needs of a posted wording, by ordinal: its predicate and topic weights, its
+# numbers and relation words, and every wording that scores alike (claim id, ordinal, wording).
+Scoring = tuple[int, int, frozenset[str], frozenset[str], tuple[tuple[str, int, "Variant"], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,7 @@ class ClaimIndex:
     # Wordings with identical terms in one topic score alike; only the first is posted, and
     # this lists every wording that shares its terms (itself first), by ordinal.
     alike: Mapping[int, tuple[Variant, ...]]
+    scoring: Mapping[int, Scoring]
     # Values worked out from the index on first use (the anchors of each wording); they are
     # not part of what the index is, so equality and the cache ignore them.
     derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -211,9 +216,20 @@ def assemble_index(
             continue
         for term in variant.terms.all:
             key = (variant.claim.topic, term)
-            posting = (variant, term in variant.terms.predicate)
+            posting = (variant.ordinal, term in variant.terms.predicate)
             postings.setdefault(key, []).append(posting)
             by_term.setdefault(term, []).append(posting)
+    scoring = {
+        ordinal: (
+            lead.predicate_weight,
+            lead.topic_weight,
+            lead.numbers,
+            lead.relations,
+            tuple((v.claim.id, v.ordinal, v) for v in alike[ordinal]),
+        )
+        for ordinal, lead in ((v.ordinal, v) for v in variants)
+        if ordinal in alike
+    }
     return ClaimIndex(
         wordings=variants,
         by_topic=MappingProxyType({k: tuple(v) for k, v in by_topic.items()}),
@@ -222,6 +238,7 @@ def assemble_index(
         postings=MappingProxyType({k: tuple(v) for k, v in postings.items()}),
         by_term=MappingProxyType({k: tuple(v) for k, v in by_term.items()}),
         alike=MappingProxyType({k: tuple(v) for k, v in alike.items()}),
+        scoring=MappingProxyType(scoring),
     )
 
 
@@ -301,23 +318,24 @@ def _sentence(terms: Terms, weights: Mapping[str, int]) -> _Sentence:
     )
 
 
-def _combine(sentence: _Sentence, variant: Variant, sums: list[int]) -> float:
+def _combine(
+    sums: list[int], predicate_weight: int, topic_weight: int, total: int, factor: float
+) -> float:
     """0-100: how much of the wording's claim the sentence carries, and how little else.
 
     From the weights (integer IDF) the wording shares with the sentence: its predicate words
     (60%), its topic words (20%) and the share of the sentence it covers (20%). ``sums`` holds
-    the shared weights as rank adds them up: all, topic, predicate said, predicate implied.
+    the shared weights as rank adds them up: all, topic, predicate said, predicate implied;
+    ``total`` is the sentence's own weight, and ``factor`` is below 1 when the two name
+    different quantities.
     """
     shared, topical, carried, implied = sums
-    if variant.predicate_weight:
-        predicate_recall = (carried + IMPLIED_CREDIT * implied) / variant.predicate_weight
+    if predicate_weight:
+        predicate_recall = (carried + IMPLIED_CREDIT * implied) / predicate_weight
     else:
         predicate_recall = 0.0  # a wording that names only its topic claims nothing
-    topic_recall = topical / variant.topic_weight if variant.topic_weight else 1.0
-    precision = shared / sentence.total if sentence.total else 0.0
-    numbers = sentence.numbers
-    conflict = variant.numbers and numbers and not variant.numbers & numbers
-    factor = QUANTITY_CONFLICT_FACTOR if conflict else 1.0
+    topic_recall = topical / topic_weight if topic_weight else 1.0
+    precision = shared / total if total else 0.0
     return (
         factor
         * 100.0
@@ -351,57 +369,56 @@ def rank(
     # Per wording (by ordinal): its weights shared with the sentence, then those of its topic
     # words, of the predicate words the sentence says, and of predicate words it implies.
     sums: dict[int, list[int]] = {}
-    variants: dict[int, Variant] = {}
     postings = index.postings
     # A word the sentence uses to name a condition ("fatigue" in "chronic fatigue syndrome")
     # carries the topic only; it cannot stand in for what a wording says LDN does.
     said = scored.predicate
     if gate.keys() >= index.by_topic.keys():
         # Gated to every topic (the sentence named none): the term's postings, unfiltered.
-        def posted(term: str) -> Iterable[Posting]:
-            return index.by_term.get(term, ())
+        def posted(term: str) -> Iterable[tuple[Posting, ...]]:
+            return (index.by_term.get(term, ()),)
     else:
 
-        def posted(term: str) -> Iterable[Posting]:
-            return [p for topic in gate for p in postings.get((topic, term), ())]
+        def posted(term: str) -> Iterable[tuple[Posting, ...]]:
+            return [postings.get((topic, term), ()) for topic in gate]
 
     for term in scored.words:
         weight = weights.get(term, 0)
         says = term in said
-        for variant, predicate in posted(term):
-            acc = sums.get(variant.ordinal)
-            if acc is None:
-                acc = sums[variant.ordinal] = [0, 0, 0, 0]
-                variants[variant.ordinal] = variant
-            acc[0] += weight
-            if not predicate:
-                acc[1] += weight
-            elif says:
-                acc[2] += weight
+        for found in posted(term):
+            for ordinal, predicate in found:
+                acc = sums.get(ordinal)
+                if acc is None:
+                    acc = sums[ordinal] = [0, 0, 0, 0]
+                acc[0] += weight
+                if not predicate:
+                    acc[1] += weight
+                elif says:
+                    acc[2] += weight
     for term in scored.implied:
         weight = weights.get(term, 0)
-        for variant, predicate in posted(term):
-            if predicate:
-                acc = sums.get(variant.ordinal)
-                if acc is None:
-                    acc = sums[variant.ordinal] = [0, 0, 0, 0]
-                    variants[variant.ordinal] = variant
-                acc[3] += weight
+        for found in posted(term):
+            for ordinal, predicate in found:
+                if predicate:
+                    acc = sums.get(ordinal)
+                    if acc is None:
+                        acc = sums[ordinal] = [0, 0, 0, 0]
+                    acc[3] += weight
     # The best (score, wording) per claim; Candidates are made only for the winners.
     best: dict[str, tuple[float, Variant]] = {}
     named = scored.words | scored.implied
-    for key, lead in variants.items():
-        if strict and lead.relations and not lead.relations & named:
+    numbers, total, scoring = scored.numbers, scored.total, index.scoring
+    for key, acc in sums.items():
+        predicate_weight, topic_weight, own_numbers, relations, alike = scoring[key]
+        if strict and relations and not relations & named:
             continue  # the wording says what LDN does; the sentence does not say it
-        score = round(_combine(scored, lead, sums[key]), 1)
-        for variant in index.alike.get(key, (lead,)):
-            held = best.get(variant.claim.id)
-            if (
-                held is None
-                or score > held[0]
-                or (score == held[0] and variant.ordinal < held[1].ordinal)
-            ):
-                best[variant.claim.id] = (score, variant)
+        conflict = own_numbers and numbers and not own_numbers & numbers
+        factor = QUANTITY_CONFLICT_FACTOR if conflict else 1.0
+        score = round(_combine(acc, predicate_weight, topic_weight, total, factor), 1)
+        for claim_id, ordinal, variant in alike:
+            held = best.get(claim_id)
+            if held is None or score > held[0] or (score == held[0] and ordinal < held[1].ordinal):
+                best[claim_id] = (score, variant)
     # On a tie the claim listed first wins: curators list a topic's main claim first.
     ranked = sorted(best.values(), key=lambda sv: (-sv[0], sv[1].position))[:limit]
     return [(Candidate(v.claim, score, v.text), v) for score, v in ranked]
