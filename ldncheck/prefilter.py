@@ -299,7 +299,7 @@ class Screen:
     once per literal for the whole list, which is what normalisation's rewrite lists need.
     """
 
-    __slots__ = ("_always", "_by_literal", "_finder", "_present")
+    __slots__ = ("_always", "_by_literal", "_finder", "_positions", "_present")
 
     def __init__(self, patterns: Iterable[Guarded]) -> None:
         always: set[int] = set()
@@ -312,23 +312,10 @@ class Screen:
                     by_literal.setdefault(literal, []).append(i)
         self._always = frozenset(always)
         self._by_literal = tuple((lit, tuple(found)) for lit, found in by_literal.items())
+        self._positions = dict(self._by_literal)
+        # Built on first use (compiling it at start-up would cost every run that never asks).
         self._finder: re.Pattern[str] | None = None
         self._present: dict[str, tuple[int, ...]] = {}
-        if len(by_literal) >= TRIE_LITERALS:
-            # At each position the factored alternation finds the longest literal there; the
-            # literals that are its prefixes are there too.
-            self._finder = re.compile(f"(?=({phrase_trie(by_literal)}))")
-            self._present = {
-                longest: tuple(
-                    {
-                        i
-                        for lit, found in by_literal.items()
-                        if longest.startswith(lit)
-                        for i in found
-                    }
-                )
-                for longest in by_literal
-            }
 
     def could_match(self, text: str) -> set[int] | None:
         """Positions of the patterns that could match ``text``; None when every one could."""
@@ -336,15 +323,28 @@ class Screen:
             return None
         low = _lowered(text)
         found = set(self._always)
-        if self._finder is not None:
-            present = self._present
-            for longest in self._finder.findall(low):
-                found.update(present[longest])
+        if len(self._by_literal) >= TRIE_LITERALS:
+            for longest in self._scan(low):
+                found.update(self._present.get(longest) or self._prefixes_of(longest))
             return found
         for literal, positions in self._by_literal:
             if literal in low:
                 found.update(positions)
         return found
+
+    def _scan(self, low: str) -> list[str]:
+        """The longest literal at each position of ``low`` where one starts."""
+        if self._finder is None:
+            self._finder = re.compile(f"(?=({phrase_trie(self._positions)}))")
+        return self._finder.findall(low)
+
+    def _prefixes_of(self, longest: str) -> tuple[int, ...]:
+        # Where the longest literal at a position starts, every literal that is its prefix
+        # starts too.
+        positions = self._positions
+        found = {i for end in range(1, len(longest) + 1) for i in positions.get(longest[:end], ())}
+        self._present[longest] = ids = tuple(sorted(found))
+        return ids
 
 
 # From this many literals a screen scans the text once for all of them (2-4 us for a
