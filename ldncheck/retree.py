@@ -75,11 +75,39 @@ def _sequence_needs(items: Iterable[tuple[Any, Any]]) -> Needs:
             continue
         if run:
             offer(frozenset({"".join(run)}))
+            # The parser factors a shared first letter out of "mg|milligrams": the run
+            # ("m") and each branch's own opening ("g", "illigram") are adjacent in a match.
+            heads = _heads(op, value)
+            if heads:
+                offer(frozenset("".join(run) + head for head in heads))
             run = []
         offer(_node_needs(op, value))
     if run:
         offer(frozenset({"".join(run)}))
     return best
+
+
+def _leading_run(items: Iterable[tuple[Any, Any]]) -> str:
+    """The literal characters a sequence must start with (zero-width nodes skipped)."""
+    run: list[str] = []
+    for op, value in items:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(value))
+        elif name not in _TRANSPARENT:
+            break
+    return "".join(run)
+
+
+def _heads(op: Any, value: Any) -> list[str] | None:
+    """Each branch's opening literal, when a node is an alternation whose every branch has one."""
+    name = str(op)
+    if name == "SUBPATTERN" and len(value[-1]) == 1:
+        return _heads(*value[-1][0])
+    if name != "BRANCH":
+        return None
+    heads = [_leading_run(branch) for branch in value[1]]
+    return heads if all(heads) else None
 
 
 def _tree(pattern: re.Pattern[str]) -> Any:

@@ -36,6 +36,9 @@ def _needs(source: str, flags: int = 0) -> frozenset[str] | None:
         (r"\bcodeine\b|\bmorphine\b", {"codeine", "morphine"}),
         (r"(?:very )?low[- ]?dose naltrexone", {"dose naltrexone"}),
         (r"\b(?:2[5-9]|[3-9]\d)\s?mg\b", {"mg"}),
+        # The parser factors "m" out of the units; the run and each branch's opening join.
+        (r"\b(?:2[5-9]|[3-9]\d)\s?(?:mg|milligrams?)\b", {"mg", "milligram"}),
+        (r"\bside effects? (?:of|from)\b", {"side effect"}),
         (r"\b[0-9]+\s?m\b", None),  # a one-letter literal is in nearly every text
         (r"(?:ab)+cdef", {"cdef"}),
         (r"x(?:long word)*y", None),  # an optional group needs nothing
