@@ -885,3 +885,29 @@ def test_supporting_a_balanced_immune_system_is_an_immune_claim(
     result = check_claim(text, kb)
     assert matched(result).topic == "mechanism"
     assert result.verdict is Verdict.OVERSTATED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whether LDN helps depression is still an open question.",
+        "The jury is still out on whether LDN helps Crohn's disease.",
+    ],
+)
+def test_an_open_question_is_hedged(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People on opioid painkillers who start LDN can go into withdrawal.",
+        "Starting LDN while on morphine brings on withdrawal.",
+    ],
+)
+def test_going_into_withdrawal_is_what_ldn_causes(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).id == "opioid-withdrawal"
+    assert result.verdict is Verdict.ACCURATE
