@@ -911,3 +911,25 @@ def test_going_into_withdrawal_is_what_ldn_causes(kb: KnowledgeBase, text: str) 
     result = check_claim(text, kb)
     assert matched(result).id == "opioid-withdrawal"
     assert result.verdict is Verdict.ACCURATE
+
+
+def test_naltrexone_at_low_doses_is_ldn(kb: KnowledgeBase) -> None:
+    result = check_claim("At low doses, naltrexone briefly blocks opioid receptors.", kb)
+    assert result.reading.about_ldn
+    assert matched(result).id == "mech-opioid-blocker"
+    assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Alzheimer's patients think more clearly on LDN.", "alzheimers-disease"),
+        ("On LDN I can think straight again, my fibro fog has lifted", "fibromyalgia"),
+    ],
+)
+def test_thinking_more_clearly_is_a_cognitive_benefit(
+    kb: KnowledgeBase, text: str, topic: str
+) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).topic == topic
+    assert result.verdict is Verdict.OVERSTATED
