@@ -15,6 +15,7 @@ from ldncheck.prefilter import (
     Screen,
     from_table,
     guard,
+    parsed,
     phrase_trie,
     table_entry,
     table_key,
@@ -99,7 +100,16 @@ def _union(patterns: list[str]) -> str:
 def _family(patterns: list[str], cached: Prefilters | None) -> Family:
     """A cue family (see prefilter.Family); raises ``re.error`` when a pattern is invalid."""
     whole = _guarded(_union(patterns), 0, cached)
-    return Family(whole, [_guarded(p, 0, cached) for p in patterns])
+    return Family(whole, [_member(p, cached) for p in patterns])
+
+
+def _member(source: str, cached: Prefilters | None) -> Guarded:
+    # A member runs only inside an alternation of members, so it need not compile alone.
+    if cached is not None:
+        key = table_key(source, 0)
+        if key in cached:
+            return from_table(source, 0, cached[key])
+    return parsed(source, 0)
 
 
 def _guarded(source: str, flags: int, cached: Prefilters | None) -> Guarded:

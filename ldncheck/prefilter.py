@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from ldncheck.retree import Needs, facts
+from ldncheck.retree import Needs, facts, source_facts
 
 
 def table_key(pattern: str, flags: int) -> str:
@@ -163,7 +163,10 @@ class Family(Guarded):
         source = "|".join(f"(?:{m.pattern})" for m in members)
         leads = [m.lead for m in members]
         lead = None if any(x is None for x in leads) else "".join(leads)  # type: ignore[arg-type]
-        return _compile(source, self.flags, lead)
+        try:
+            return _compile(source, self.flags, lead)
+        except re.error:  # members that parse alone but not in this company: run the whole
+            return self.compiled
 
     def compiled_sets(self) -> list[tuple[int, ...]]:
         """The member sets compiled so far, as member positions (oldest first)."""
@@ -241,6 +244,15 @@ def unscreened(pattern: Guarded) -> Guarded:
     """The same pattern, always run: for one whose own scan costs less than testing its many
     literals (``lexicon.phrase_trie`` reads 150 phrases in about the time of 40 tests)."""
     return Guarded(pattern.pattern, pattern.flags, None, pattern.lead, pattern._compiled)
+
+
+def parsed(source: str, flags: int) -> Guarded:
+    """The pattern with its needs and lead read now and compiled only when first run.
+
+    For a family's members: the family's alternation compiles them all, so each needs only
+    its syntax tree read here. Raises ``re.error`` when the pattern does not parse.
+    """
+    return Guarded(source, flags, *source_facts(source, flags))
 
 
 def table_entry(pattern: Guarded) -> list[Any]:

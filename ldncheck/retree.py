@@ -217,6 +217,18 @@ def lead(pattern: re.Pattern[str]) -> str | None:
     return _lead_in(_tree(pattern))
 
 
+def source_facts(source: str, flags: int) -> tuple[Needs, str | None]:
+    """``needs`` and ``lead`` of a pattern read from its source without compiling it.
+
+    Raises ``re.error`` when the source does not parse.
+    """
+    if _sre_parse is None or flags & re.VERBOSE:
+        re.compile(source, flags)  # still validated
+        return None, None
+    tree = _sre_parse.parse(source, flags)
+    return _needs_in(tree), _lead_in(tree)
+
+
 def facts(pattern: re.Pattern[str]) -> tuple[Needs, str | None]:
     """``needs`` and ``lead`` of one pattern, reading its syntax tree once."""
     tree = _tree(pattern)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kbfactory import line_of, write_kb
 
-from ldncheck.kb import KnowledgeBase, load_kb
+from ldncheck.errors import KnowledgeBaseError
+from ldncheck.kb import KnowledgeBase, bundled_dir, load_kb
 from ldncheck.lexicon import Lexicon
 from ldncheck.pipeline import check_claim
 from ldncheck.prefilter import (
@@ -305,3 +308,24 @@ def test_a_screen_of_many_literals_finds_what_testing_each_finds(
         i for i, p in enumerate(patterns) if p.needs is None or any(lit in low for lit in p.needs)
     }
     assert screen.could_match(text) == expected
+
+
+def test_a_member_set_that_does_not_compile_runs_the_whole_family() -> None:
+    # Inline global flags parse alone but not inside a group; the family must not fail.
+    members = [Guarded("(?i)ldn", 0, frozenset({"ldn"})), Guarded("ms", 0, frozenset({"ms"}))]
+    family = Family(guard("ldn|ms", 0), members)
+    assert [m.group(0) for m in family.finditer("ldn for ms")] == ["ldn", "ms"]
+    assert [m.group(0) for m in family.finditer("ldn only")] == ["ldn"]
+
+
+def test_a_family_member_that_does_not_parse_alone_is_a_located_error(tmp_path: Path) -> None:
+    # ")|(?:" inside one cue splits the alternation it is put in; the cue itself is invalid.
+    write_kb(tmp_path)
+    text = (bundled_dir() / "lexicon.yaml").read_text(encoding="utf-8")
+    assert "  hedges:\n" in text
+    broken = text.replace("  hedges:\n", "  hedges:\n    - 'pilot)|(?:trial'\n", 1)
+    (tmp_path / "lexicon.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as error:
+        load_kb(tmp_path)
+    line = line_of(broken, "pilot)|(?:trial")
+    assert str(error.value).startswith(f"{tmp_path / 'lexicon.yaml'}:{line}:"), error.value
