@@ -293,7 +293,7 @@ QUANTITY_CONFLICT_FACTOR = 0.6
 
 
 # Dose bands written by the lexicon's match rewrites count as quantities too.
-QUANTITY_TERMS = frozenset({"lowmg", "fullmg"})
+QUANTITY_TERMS = frozenset({"lowmg", "highmg", "fullmg"})
 
 
 def _numbers(terms: frozenset[str]) -> frozenset[str]:

@@ -102,14 +102,20 @@ def _claim_clause(norm: str, anchors: Mapping[str, float]) -> tuple[int, int]:
 
 
 def _scoped(pattern: Guarded, clause: str, anchors: set[str], *, forward: bool) -> list[str]:
-    """Cues whose few-word scope (after the cue, or before it) holds a word of the claim."""
+    """Cues whose few-word scope (after the cue, or before it) holds a word of the claim.
+
+    A claim word the clause has already said before a forward cue is not what the cue denies:
+    in "an opioid antagonist rather than an opioid" the contrast repeats "opioid"; the claim
+    was made before it.
+    """
     out = []
     for hit in pattern.finditer(clause):
         if forward:
-            window = _WORD.findall(clause[hit.end() :])[:_NOMINAL_SCOPE]
+            window = set(_WORD.findall(clause[hit.end() :])[:_NOMINAL_SCOPE])
+            window -= set(_WORD.findall(clause[: hit.start()]))
         else:
-            window = _WORD.findall(clause[: hit.start()])[-_NOMINAL_SCOPE:]
-        if not anchors or anchors & set(window):
+            window = set(_WORD.findall(clause[: hit.start()])[-_NOMINAL_SCOPE:])
+        if not anchors or anchors & window:
             out.append(hit.group(0).strip())
     return out
 

@@ -933,3 +933,42 @@ def test_thinking_more_clearly_is_a_cognitive_benefit(
     result = check_claim(text, kb)
     assert matched(result).topic == topic
     assert result.verdict is Verdict.OVERSTATED
+
+
+def test_a_contrast_after_rather_than_does_not_deny_what_came_before(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN is an opioid antagonist rather than an opioid.", kb)
+    assert matched(result).topic == "mechanism"
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_nobody_having_shown_something_governs_the_claim(kb: KnowledgeBase) -> None:
+    result = check_claim("Nobody has shown that LDN beats standard nerve pain drugs.", kb)
+    assert result.stance is Stance.NEGATED
+    assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_id"),
+    [
+        ("LDN can weaken the effect of opioid painkillers.", "opioid-blocks-painkillers"),
+        ("LDN reduces the effects of MS fatigue.", "ms-symptoms"),
+    ],
+)
+def test_weakening_an_opioids_effect_blocks_it(kb: KnowledgeBase, text: str, claim_id: str) -> None:
+    assert matched(check_claim(text, kb)).id == claim_id
+
+
+def test_working_without_antiretroviral_drugs_keeps_its_subject(kb: KnowledgeBase) -> None:
+    text = "LDN has been shown to work on its own for HIV without antiretroviral drugs."
+    result = check_claim(text, kb)
+    assert matched(result).id == "hiv-control-without-art"
+    assert result.verdict is Verdict.FALSE
+
+
+@pytest.mark.parametrize(
+    "text", ["LDN works best at doses of 8 to 10 mg.", "LDN at 9 mg works better than 4.5 mg."]
+)
+def test_doses_between_low_and_full_are_higher_doses(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).id == "dose-higher-better"
+    assert result.verdict is Verdict.OVERSTATED
