@@ -972,3 +972,23 @@ def test_doses_between_low_and_full_are_higher_doses(kb: KnowledgeBase, text: st
     result = check_claim(text, kb)
     assert matched(result).id == "dose-higher-better"
     assert result.verdict is Verdict.OVERSTATED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LDN has been proven in clinical trials to help CRPS.",
+        "It has been shown by randomised trials that LDN works for CRPS.",
+    ],
+)
+def test_proven_in_trials_is_the_trials_claim(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).id == "crps-trials-shown"
+    assert result.verdict is Verdict.FALSE
+
+
+def test_not_doing_anything_for_a_symptom_denies_the_benefit(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN didn't do anything for my MS fatigue.", kb)
+    assert matched(result).topic == "multiple-sclerosis"
+    assert result.stance is Stance.NEGATED
+    assert not result.verdict.flagged
