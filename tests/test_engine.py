@@ -992,3 +992,25 @@ def test_not_doing_anything_for_a_symptom_denies_the_benefit(kb: KnowledgeBase) 
     assert matched(result).topic == "multiple-sclerosis"
     assert result.stance is Stance.NEGATED
     assert not result.verdict.flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Serious side effects from LDN are rare.", "Some people get headaches when they start LDN."],
+)
+def test_how_often_or_for_whom_an_effect_happens_is_hedged(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).topic == "side-effects"
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_a_rare_disease_is_a_name_not_a_hedge(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN treats Hailey-Hailey disease, a rare skin condition.", kb)
+    assert result.stance is not Stance.HEDGED
+
+
+def test_switching_from_a_treatment_to_ldn_replaces_it(kb: KnowledgeBase) -> None:
+    result = check_claim("Patients can switch from their MS drugs to LDN.", kb)
+    assert matched(result).id == "ms-replace-dmt"
+    assert result.verdict is Verdict.OVERSTATED
