@@ -1014,3 +1014,11 @@ def test_switching_from_a_treatment_to_ldn_replaces_it(kb: KnowledgeBase) -> Non
     result = check_claim("Patients can switch from their MS drugs to LDN.", kb)
     assert matched(result).id == "ms-replace-dmt"
     assert result.verdict is Verdict.OVERSTATED
+
+
+def test_doubting_the_cause_of_an_improvement_hedges_it(kb: KnowledgeBase) -> None:
+    text = "LDN helped my long covid brain fog a lot, but who knows if that was LDN or just time."
+    result = check_claim(text, kb)
+    assert matched(result).topic == "long-covid"
+    assert result.stance is Stance.HEDGED
+    assert not result.verdict.flagged
