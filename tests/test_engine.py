@@ -1022,3 +1022,24 @@ def test_doubting_the_cause_of_an_improvement_hedges_it(kb: KnowledgeBase) -> No
     assert matched(result).topic == "long-covid"
     assert result.stance is Stance.HEDGED
     assert not result.verdict.flagged
+
+
+def test_a_fronted_trial_with_its_participants_reports_one_study(kb: KnowledgeBase) -> None:
+    text = (
+        "In a 2013 randomised crossover trial of 31 women, LDN reduced fibromyalgia pain "
+        "more than placebo."
+    )
+    result = check_claim(text, kb)
+    assert matched(result).topic == "fibromyalgia"
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_not_enough_evidence_to_say_whether_is_not_a_proof_that_it_fails(
+    kb: KnowledgeBase,
+) -> None:
+    text = (
+        "A Cochrane review concluded there was not enough evidence to say whether LDN works "
+        "for Crohn's disease."
+    )
+    assert not check_claim(text, kb).verdict.flagged
