@@ -1043,3 +1043,22 @@ def test_not_enough_evidence_to_say_whether_is_not_a_proof_that_it_fails(
         "for Crohn's disease."
     )
     assert not check_claim(text, kb).verdict.flagged
+
+
+def test_no_effect_on_an_opioid_denies_blocking_it(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN has no effect on opioid painkillers.", kb)
+    assert matched(result).id == "opioid-blocks-painkillers"
+    assert result.verdict is Verdict.FALSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There's hardly any research on LDN in ulcerative colitis.",
+        "Itch relief with LDN has been described in a few patients.",
+    ],
+)
+def test_scarce_research_and_a_few_cases_hedge(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.match is not None
+    assert result.verdict is Verdict.ACCURATE
