@@ -1062,3 +1062,12 @@ def test_scarce_research_and_a_few_cases_hedge(kb: KnowledgeBase, text: str) -> 
     result = check_claim(text, kb)
     assert result.match is not None
     assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text", ["LDN boosts natural killer cells.", "LDN strengthens your T cells and lymphocytes."]
+)
+def test_immune_cells_name_the_immune_system(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).topic == "mechanism"
+    assert result.verdict is Verdict.OVERSTATED
