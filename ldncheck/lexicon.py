@@ -77,6 +77,8 @@ class Lexicon:
     abbreviation_screen: Screen = field(compare=False, repr=False)
     synonym_screen: Screen = field(compare=False, repr=False)
     topic_screen: Screen = field(compare=False, repr=False)
+    # Each word's matcher term once worked out (see match.term_of): a cache, not data.
+    terms: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def patterns(self) -> Iterator[Guarded]:
         """Every pattern of the lexicon."""

@@ -110,8 +110,18 @@ def _strip_cues(norm: str, lexicon: Lexicon) -> str:
 
 
 def term_of(word: str, lexicon: Lexicon) -> str:
-    """The matcher's term for one word: its canonical equivalent, stemmed."""
-    return stem(lexicon.equivalents.get(word, word))
+    """The matcher's term for one word: its canonical equivalent, stemmed (and remembered)."""
+    known = lexicon.terms
+    term = known.get(word)
+    if term is None:
+        if len(known) >= _MAX_TERMS:
+            known.clear()
+        term = known[word] = stem(lexicon.equivalents.get(word, word))
+    return term
+
+
+# Words remembered per lexicon; a sentence has a few dozen, a long document some thousands.
+_MAX_TERMS = 65_536
 
 
 def _canonical(words: Iterable[str], lexicon: Lexicon, *, topic: bool = False) -> frozenset[str]:
