@@ -63,11 +63,20 @@ _PROOF_VERBS = frozenset(
 )
 
 
+# A short fronted place or scope ("In the UK,", "For most patients,") has no verb of its own:
+# it belongs to the clause it introduces, whose claim it qualifies.
+_FRONTED = re.compile(
+    r"\s*(?:in|for|across|throughout|within|outside|under|among) (?:[\w'-]+ ?){1,3}"
+)
+
+
 def _clauses(norm: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for hit in _CLAUSE_BREAK.finditer(norm):
         before = norm[: hit.start()].rsplit(None, 1)
         if hit.group(0) == "that" and before and before[-1] in _PROOF_VERBS:
+            continue
+        if not spans and hit.group(0) == "," and _FRONTED.fullmatch(norm[start : hit.start()]):
             continue
         spans.append((start, hit.start()))
         start = hit.end()

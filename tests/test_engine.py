@@ -1071,3 +1071,16 @@ def test_immune_cells_name_the_immune_system(kb: KnowledgeBase, text: str) -> No
     result = check_claim(text, kb)
     assert matched(result).topic == "mechanism"
     assert result.verdict is Verdict.OVERSTATED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the UK, LDN is unlicensed.",
+        "In the UK, LDN is unlicensed, and most patients obtain it through private prescriptions.",
+    ],
+)
+def test_a_fronted_place_belongs_to_the_clause_it_introduces(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).id == "reg-uk-unlicensed"
+    assert result.verdict is Verdict.ACCURATE
