@@ -71,7 +71,8 @@ _FRONTED = re.compile(
 
 
 def _clauses(norm: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
+    spans: list[tuple[int, int]] = []
+    start = 0
     for hit in _CLAUSE_BREAK.finditer(norm):
         before = norm[: hit.start()].rsplit(None, 1)
         if hit.group(0) == "that" and before and before[-1] in _PROOF_VERBS:
