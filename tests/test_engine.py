@@ -1084,3 +1084,16 @@ def test_a_fronted_place_belongs_to_the_clause_it_introduces(kb: KnowledgeBase, 
     result = check_claim(text, kb)
     assert matched(result).id == "reg-uk-unlicensed"
     assert result.verdict is Verdict.ACCURATE
+
+
+def test_isnt_known_whether_is_an_open_question(kb: KnowledgeBase) -> None:
+    text = "It isn't known whether LDN improves how well chemotherapy works."
+    result = check_claim(text, kb)
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_more_energy_is_a_benefit(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN gives MS patients more energy.", kb)
+    assert matched(result).topic == "multiple-sclerosis"
+    assert result.verdict is Verdict.OVERSTATED
