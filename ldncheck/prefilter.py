@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from ldncheck.retree import Needs, facts, source_facts
+from ldncheck.retree import Needs, source_facts
 
 
 def table_key(pattern: str, flags: int) -> str:
@@ -92,20 +92,29 @@ class Guarded:
                 return False
         return True
 
+    def _runner(self, text: str) -> re.Pattern[str] | None:
+        """The compiled pattern to run over ``text``: None when it cannot match there."""
+        return None if self._absent(text) else self.compiled
+
     def search(self, text: str) -> re.Match[str] | None:
-        return None if self._absent(text) else self.compiled.search(text)
+        runner = self._runner(text)
+        return None if runner is None else runner.search(text)
 
     def match(self, text: str) -> re.Match[str] | None:
-        return None if self._absent(text) else self.compiled.match(text)
+        runner = self._runner(text)
+        return None if runner is None else runner.match(text)
 
     def sub(self, repl: Replacement, text: str) -> str:
-        return text if self._absent(text) else self.compiled.sub(repl, text)
+        runner = self._runner(text)
+        return text if runner is None else runner.sub(repl, text)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return iter(()) if self._absent(text) else self.compiled.finditer(text)
+        runner = self._runner(text)
+        return iter(()) if runner is None else runner.finditer(text)
 
     def findall(self, text: str) -> list[Any]:
-        return [] if self._absent(text) else self.compiled.findall(text)
+        runner = self._runner(text)
+        return [] if runner is None else runner.findall(text)
 
     def __eq__(self, other: object) -> bool:
         # Equal as compiled patterns are: same source and flags (and so the same shortcuts).
@@ -146,7 +155,7 @@ class Family(Guarded):
         """The pattern to run over ``text``: None when no member can match it."""
         screen = self._screen
         if screen is None or not text.isascii():
-            return None if self._absent(text) else self.compiled
+            return super()._runner(text)
         found = screen.could_match(text)
         if not found:
             return None
@@ -171,26 +180,6 @@ class Family(Guarded):
     def compiled_sets(self) -> list[tuple[int, ...]]:
         """The member sets compiled so far, as member positions (oldest first)."""
         return [tuple(sorted(key)) for key in self._subsets]
-
-    def search(self, text: str) -> re.Match[str] | None:
-        runner = self._runner(text)
-        return None if runner is None else runner.search(text)
-
-    def match(self, text: str) -> re.Match[str] | None:
-        runner = self._runner(text)
-        return None if runner is None else runner.match(text)
-
-    def sub(self, repl: Replacement, text: str) -> str:
-        runner = self._runner(text)
-        return text if runner is None else runner.sub(repl, text)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        runner = self._runner(text)
-        return iter(()) if runner is None else runner.finditer(text)
-
-    def findall(self, text: str) -> list[Any]:
-        runner = self._runner(text)
-        return [] if runner is None else runner.findall(text)
 
 
 # How many member sets a family keeps compiled; texts share few, so this is rarely reached.
@@ -235,9 +224,9 @@ def guard(source: str, flags: int) -> Guarded:
 
     Raises ``re.error`` when the pattern is invalid.
     """
-    plain = re.compile(source, flags)
-    literals, first = facts(plain)
-    return Guarded(source, flags, literals, first, _compile(source, flags, first))
+    pattern = parsed(source, flags)
+    _ = pattern.compiled  # compiled now: an invalid pattern is reported while loading
+    return pattern
 
 
 def unscreened(pattern: Guarded) -> Guarded:
@@ -311,7 +300,7 @@ class Screen:
     once per literal for the whole list, which is what normalisation's rewrite lists need.
     """
 
-    __slots__ = ("_always", "_by_literal", "_finder", "_positions", "_present")
+    __slots__ = ("_always", "_finder", "_positions", "_present")
 
     def __init__(self, patterns: Iterable[Guarded]) -> None:
         always: set[int] = set()
@@ -323,8 +312,7 @@ class Screen:
                 for literal in pattern.needs:
                     by_literal.setdefault(literal, []).append(i)
         self._always = frozenset(always)
-        self._by_literal = tuple((lit, tuple(found)) for lit, found in by_literal.items())
-        self._positions = dict(self._by_literal)
+        self._positions = {lit: tuple(found) for lit, found in by_literal.items()}
         # Built on first use (compiling it at start-up would cost every run that never asks).
         self._finder: re.Pattern[str] | None = None
         self._present: dict[str, tuple[int, ...]] = {}
@@ -335,11 +323,11 @@ class Screen:
             return None
         low = _lowered(text)
         found = set(self._always)
-        if len(self._by_literal) >= TRIE_LITERALS:
+        if len(self._positions) >= TRIE_LITERALS:
             for longest in self._scan(low):
                 found.update(self._present.get(longest) or self._prefixes_of(longest))
             return found
-        for literal, positions in self._by_literal:
+        for literal, positions in self._positions.items():
             if literal in low:
                 found.update(positions)
         return found

@@ -229,12 +229,6 @@ def source_facts(source: str, flags: int) -> tuple[Needs, str | None]:
     return _needs_in(tree), _lead_in(tree)
 
 
-def facts(pattern: re.Pattern[str]) -> tuple[Needs, str | None]:
-    """``needs`` and ``lead`` of one pattern, reading its syntax tree once."""
-    tree = _tree(pattern)
-    return _needs_in(tree), _lead_in(tree)
-
-
 def _lead_in(tree: Any) -> str | None:
     if tree is None or _anchored(list(tree)):
         return None
