@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -102,29 +102,26 @@ def _union(patterns: list[str]) -> str:
 def _family(patterns: list[str], cached: Prefilters | None) -> Family:
     """A cue family (see prefilter.Family); raises ``re.error`` when a pattern is invalid."""
     whole = _guarded(_union(patterns), 0, cached)
-    return Family(whole, [_member(p, cached) for p in patterns])
-
-
-def _member(source: str, cached: Prefilters | None) -> Guarded:
     # A member runs only inside an alternation of members, so it need not compile alone.
-    if cached is not None:
-        key = table_key(source, 0)
-        if key in cached:
-            return from_table(source, 0, cached[key])
-    return parsed(source, 0)
+    return Family(whole, [_guarded(p, 0, cached, make=parsed) for p in patterns])
 
 
-def _guarded(source: str, flags: int, cached: Prefilters | None) -> Guarded:
-    """The pattern, compiled now, or later when the cache already knows its needs.
+def _guarded(
+    source: str,
+    flags: int,
+    cached: Prefilters | None,
+    make: Callable[[str, int], Guarded] = guard,
+) -> Guarded:
+    """The pattern from the cache's entry (compiled later), or else made now by ``make``.
 
     A cache exists only for a lexicon that compiled once, so its patterns need no second check.
-    Raises ``re.error`` when a pattern compiled now is invalid.
+    Raises ``re.error`` when a pattern made now is invalid.
     """
     if cached is not None:
         key = table_key(source, flags)
         if key in cached:
             return from_table(source, flags, cached[key])
-    return guard(source, flags)
+    return make(source, flags)
 
 
 def _compile(
