@@ -82,9 +82,8 @@ class ClaimIndex:
     postings: Mapping[tuple[str, str], tuple[Posting, ...]]
     # The same postings by term alone, for sentences gated to many topics at once.
     by_term: Mapping[str, tuple[Posting, ...]]
-    # Wordings with identical terms in one topic score alike; only the first is posted, and
-    # this lists every wording that shares its terms (itself first), by ordinal.
-    alike: Mapping[int, tuple[Variant, ...]]
+    # By the ordinal of each posted wording. Wordings with identical terms in one topic score
+    # alike; only the first is posted, and its entry lists every one of them (itself first).
     scoring: Mapping[int, Scoring]
     # Values worked out from the index on first use (the anchors of each wording); they are
     # not part of what the index is, so equality and the cache ignore them.
@@ -229,17 +228,7 @@ def assemble_index(
             posting = (variant.ordinal, term in variant.terms.predicate)
             postings.setdefault(key, []).append(posting)
             by_term.setdefault(term, []).append(posting)
-    scoring = {
-        ordinal: (
-            lead.predicate_weight,
-            lead.topic_weight,
-            lead.numbers,
-            lead.relations,
-            tuple((v.claim.id, v.ordinal, v) for v in alike[ordinal]),
-        )
-        for ordinal, lead in ((v.ordinal, v) for v in variants)
-        if ordinal in alike
-    }
+    scoring = {ordinal: _scoring(group) for ordinal, group in alike.items()}
     return ClaimIndex(
         wordings=variants,
         by_topic=MappingProxyType({k: tuple(v) for k, v in by_topic.items()}),
@@ -247,9 +236,15 @@ def assemble_index(
         vocabulary=tuple(sorted(weights)),
         postings=MappingProxyType({k: tuple(v) for k, v in postings.items()}),
         by_term=MappingProxyType({k: tuple(v) for k, v in by_term.items()}),
-        alike=MappingProxyType({k: tuple(v) for k, v in alike.items()}),
         scoring=MappingProxyType(scoring),
     )
+
+
+def _scoring(alike: list[Variant]) -> Scoring:
+    """What rank needs of a posted wording (the first of those that score alike)."""
+    lead = alike[0]
+    group = tuple((v.claim.id, v.ordinal, v) for v in alike)
+    return lead.predicate_weight, lead.topic_weight, lead.numbers, lead.relations, group
 
 
 @lru_cache(maxsize=4096)
