@@ -74,8 +74,7 @@ def _clauses(norm: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for hit in _CLAUSE_BREAK.finditer(norm):
-        before = norm[: hit.start()].rsplit(None, 1)
-        if hit.group(0) == "that" and before and before[-1] in _PROOF_VERBS:
+        if hit.group(0) == "that" and _after_proof_verb(norm, hit.start()):
             continue
         if not spans and hit.group(0) == "," and _FRONTED.fullmatch(norm[start : hit.start()]):
             continue
@@ -83,6 +82,11 @@ def _clauses(norm: str) -> list[tuple[int, int]]:
         start = hit.end()
     spans.append((start, len(norm)))
     return [s for s in spans if norm[s[0] : s[1]].strip()]
+
+
+def _after_proof_verb(norm: str, at: int) -> bool:
+    before = norm[:at].rsplit(None, 1)
+    return bool(before) and before[-1] in _PROOF_VERBS
 
 
 @lru_cache(maxsize=8192)
