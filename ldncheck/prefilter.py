@@ -148,23 +148,25 @@ class Family(Guarded):
         super().__init__(whole.pattern, whole.flags, whole.needs, whole.lead, whole._compiled)
         self.members = tuple(members)
         screenable = all(m.needs is not None and not _may_capture(m.pattern) for m in members)
-        self._screen = Screen(self.members) if screenable and members else None
-        self._subsets: dict[frozenset[int], re.Pattern[str]] = {}
+        # One member is its own whole: the whole's prefilter asks the same, for less.
+        self._screen = Screen(self.members) if screenable and len(members) > 1 else None
+        # Compiled alternations by member set, the set as a bit mask (see Screen.mask).
+        self._subsets: dict[int, re.Pattern[str]] = {}
 
     def _runner(self, text: str) -> re.Pattern[str] | None:
         """The pattern to run over ``text``: None when no member can match it."""
         screen = self._screen
-        if screen is None or not text.isascii():
+        found = None if screen is None else screen.mask(text)
+        if found is None:
             return super()._runner(text)
-        found = screen.could_match(text)
         if not found:
             return None
-        key = frozenset(found)
-        runner = self._subsets.get(key)
+        runner = self._subsets.get(found)
         if runner is None:
             if len(self._subsets) >= _MAX_SUBSETS:
                 del self._subsets[next(iter(self._subsets))]  # the oldest
-            runner = self._subsets[key] = self._subset(sorted(found))
+            chosen = [i for i in range(len(self.members)) if found >> i & 1]
+            runner = self._subsets[found] = self._subset(chosen)
         return runner
 
     def _subset(self, chosen: list[int]) -> re.Pattern[str]:
@@ -179,7 +181,7 @@ class Family(Guarded):
 
     def compiled_sets(self) -> list[tuple[int, ...]]:
         """The member sets compiled so far, as member positions (oldest first)."""
-        return [tuple(sorted(key)) for key in self._subsets]
+        return [tuple(i for i in range(len(self.members)) if key >> i & 1) for key in self._subsets]
 
 
 # How many member sets a family keeps compiled; texts share few, so this is rarely reached.
@@ -298,53 +300,65 @@ class Screen:
 
     Testing each pattern's literals separately costs a method call per pattern; a screen asks
     once per literal for the whole list, which is what normalisation's rewrite lists need.
+    Its answer is a bit mask (bit i: pattern i could match): or-ing small integers costs less
+    than building sets, and the mask is a ready dictionary key.
     """
 
-    __slots__ = ("_always", "_finder", "_positions", "_present")
+    __slots__ = ("_always", "_bits", "_finder", "_items", "_present")
 
     def __init__(self, patterns: Iterable[Guarded]) -> None:
-        always: set[int] = set()
-        by_literal: dict[str, list[int]] = {}
+        always = 0
+        bits: dict[str, int] = {}
         for i, pattern in enumerate(patterns):
             if pattern.needs is None:
-                always.add(i)
+                always |= 1 << i
             else:
                 for literal in pattern.needs:
-                    by_literal.setdefault(literal, []).append(i)
-        self._always = frozenset(always)
-        self._positions = {lit: tuple(found) for lit, found in by_literal.items()}
+                    bits[literal] = bits.get(literal, 0) | 1 << i
+        self._always = always
+        self._bits = bits
+        self._items = tuple(bits.items())
         # Built on first use (compiling it at start-up would cost every run that never asks).
         self._finder: re.Pattern[str] | None = None
-        self._present: dict[str, tuple[int, ...]] = {}
+        self._present: dict[str, int] = {}
 
-    def could_match(self, text: str) -> set[int] | None:
-        """Positions of the patterns that could match ``text``; None when every one could."""
+    def mask(self, text: str) -> int | None:
+        """Bit i set when pattern i could match ``text``; None when every one could."""
         if not text.isascii():
             return None
         low = _lowered(text)
-        found = set(self._always)
-        if len(self._positions) >= TRIE_LITERALS:
+        found = self._always
+        if len(self._items) >= TRIE_LITERALS:
+            present = self._present
             for longest in self._scan(low):
-                found.update(self._present.get(longest) or self._prefixes_of(longest))
+                bits = present.get(longest)
+                found |= self._prefixes_of(longest) if bits is None else bits
             return found
-        for literal, positions in self._positions.items():
+        for literal, bits in self._items:
             if literal in low:
-                found.update(positions)
+                found |= bits
         return found
+
+    def could_match(self, text: str) -> set[int] | None:
+        """Positions of the patterns that could match ``text``; None when every one could."""
+        found = self.mask(text)
+        return None if found is None else {i for i in range(found.bit_length()) if found >> i & 1}
 
     def _scan(self, low: str) -> list[str]:
         """The longest literal at each position of ``low`` where one starts."""
         if self._finder is None:
-            self._finder = re.compile(f"(?=({phrase_trie(self._positions)}))")
+            self._finder = re.compile(f"(?=({phrase_trie(self._bits)}))")
         return self._finder.findall(low)
 
-    def _prefixes_of(self, longest: str) -> tuple[int, ...]:
+    def _prefixes_of(self, longest: str) -> int:
         # Where the longest literal at a position starts, every literal that is its prefix
         # starts too.
-        positions = self._positions
-        found = {i for end in range(1, len(longest) + 1) for i in positions.get(longest[:end], ())}
-        self._present[longest] = ids = tuple(sorted(found))
-        return ids
+        bits = self._bits
+        found = 0
+        for end in range(1, len(longest) + 1):
+            found |= bits.get(longest[:end], 0)
+        self._present[longest] = found
+        return found
 
 
 # From this many literals a screen scans the text once for all of them (2-4 us for a
@@ -358,12 +372,12 @@ def rewrite(text: str, rules: Sequence[tuple[Guarded, str]], screen: Screen) -> 
     A substitution that changes the text can make a later rule match, so the screen looks
     again after every change.
     """
-    maybe = screen.could_match(text)
+    maybe = screen.mask(text)
     for i, (pattern, replacement) in enumerate(rules):
-        if maybe is not None and i not in maybe:
+        if maybe is not None and not maybe >> i & 1:
             continue
         changed = pattern.compiled.sub(replacement, text)
         if changed != text:
             text = changed
-            maybe = screen.could_match(text)
+            maybe = screen.mask(text)
     return text

@@ -8,11 +8,11 @@ from ldncheck.model import Reading
 
 def detect_topics(norm: str, lexicon: Lexicon) -> tuple[str, ...]:
     """Topics named in the text; general ones step back when a specific condition is named."""
-    maybe = lexicon.topic_screen.could_match(norm)
+    maybe = lexicon.topic_screen.mask(norm)
     found = [
         slug
         for i, (slug, pattern) in enumerate(lexicon.topic_patterns.items())
-        if (maybe is None or i in maybe) and pattern.compiled.search(norm)
+        if (maybe is None or maybe >> i & 1) and pattern.compiled.search(norm)
     ]
     specific = [
         s for s in found if s not in lexicon.general_topics and not lexicon.topics[s].descriptive
