@@ -2,10 +2,11 @@
 
 Normalisation runs about sixty rewrite patterns over every sentence, and most of them find
 nothing. Asking the regex engine costs a couple of microseconds each; asking whether the text
-contains a literal the pattern cannot match without (see ``retree.needs``) costs a few dozen
-nanoseconds. A ``Guarded`` pattern asks first, compiles itself the first time an answer needs
-the engine, and then compiles with a lookahead for the characters a match starts with
-(``retree.lead``). A ``Screen`` asks for a whole list of patterns at once.
+contains a literal the pattern cannot match without (see ``retree.needs``) costs a bit test,
+once one pass per text has found every literal there (``_Literals``). A ``Guarded`` pattern
+asks first, compiles itself the first time an answer needs the engine, and then compiles
+with a lookahead for the characters a match starts with (``retree.lead``). A ``Screen`` asks
+for a whole list of patterns at once.
 
 Text that is not ASCII always runs every pattern, because Unicode case-insensitive matching
 (the Kelvin sign for 'k', the long s for 's') is wider than ``str.lower``.
@@ -17,6 +18,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+import ahocorasick
+
 from ldncheck.retree import Needs, source_facts
 
 
@@ -25,18 +28,58 @@ def table_key(pattern: str, flags: int) -> str:
     return f"{flags}:{pattern}"
 
 
-# The last text lower-cased, kept because a run of patterns usually tests the same string.
-_last: tuple[str, str] = ("", "")
+class _Literals:
+    """Every literal the patterns ask about, found in a text in one pass and shared by all.
+
+    A sentence passes through some fifty patterns and screens, but only three or four
+    distinct texts. Rather than each pattern testing its own literals in turn, one
+    Aho-Corasick pass over a text finds every registered literal it contains (each
+    occurrence, overlapping ones included) and returns them as a bit mask; a pattern then
+    asks with one ``&`` whether any of its literals is there.
+    """
+
+    __slots__ = ("_automaton", "_bit", "_known", "_stale")
+
+    def __init__(self) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._bit: dict[str, int] = {}
+        self._stale = False
+        # Recent texts' answers, by text: a sentence's few texts, with room to spare.
+        self._known: dict[str, int] = {}
+
+    def mask(self, literals: Iterable[str]) -> int:
+        """The bits of ``literals``, registering those not seen before."""
+        bit, found = self._bit, 0
+        for literal in literals:
+            one = bit.get(literal)
+            if one is None:
+                one = bit[literal] = 1 << len(bit)
+                self._automaton.add_word(literal, one)
+                # Answers given before were made without it.
+                self._stale = True
+                self._known.clear()
+            found |= one
+        return found
+
+    def present(self, text: str) -> int:
+        """The bits of the registered literals in ``text``, compared in lower case."""
+        found = self._known.get(text)
+        if found is None:
+            if self._stale:
+                self._automaton.make_automaton()
+                self._stale = False
+            found = 0
+            if self._bit:
+                for _, one in self._automaton.iter(text.lower()):
+                    found |= one
+            if len(self._known) >= _KNOWN_TEXTS:
+                self._known.clear()
+            self._known[text] = found
+        return found
 
 
-def _lowered(text: str) -> str:
-    global _last  # noqa: PLW0603 - a one-entry memo; a tuple swap is atomic
-    last = _last
-    if last[0] is text:
-        return last[1]
-    low = text.lower()
-    _last = (text, low)
-    return low
+_KNOWN_TEXTS = 64
+_LITERALS = _Literals()
 
 
 Replacement = str | Callable[[re.Match[str]], str]
@@ -49,7 +92,7 @@ class Guarded:
     compiled pattern would: the prefilter only ever skips text the pattern cannot match.
     """
 
-    __slots__ = ("_compiled", "flags", "lead", "needs", "pattern")
+    __slots__ = ("_compiled", "_mask", "flags", "lead", "needs", "pattern")
 
     def __init__(
         self,
@@ -64,6 +107,9 @@ class Guarded:
         self.needs = needs
         self.lead = lead
         self._compiled = compiled
+        # Its literals' bits in the shared pass; registered now, so that the automaton is
+        # built once, when the first text is tested, not again as each pattern is first used.
+        self._mask = 0 if needs is None else _LITERALS.mask(needs)
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -82,15 +128,9 @@ class Guarded:
         return self._compiled is not None
 
     def _absent(self, text: str) -> bool:
-        literals = self.needs
-        if literals is None or not text.isascii():
+        if self.needs is None or not text.isascii():
             return False
-        low = _lowered(text)
-        # A plain loop: this runs about a hundred times a sentence, and a generator costs more.
-        for literal in literals:  # noqa: SIM110 - see above
-            if literal in low:
-                return False
-        return True
+        return not self._mask & _LITERALS.present(text)
 
     def _runner(self, text: str) -> re.Pattern[str] | None:
         """The compiled pattern to run over ``text``: None when it cannot match there."""
@@ -296,15 +336,14 @@ def phrase_trie(phrases: Iterable[str]) -> str:
 
 
 class Screen:
-    """Which of many patterns could match a text, found in one pass over their literals.
+    """Which of many patterns could match a text, read off the text's literals at once.
 
     Testing each pattern's literals separately costs a method call per pattern; a screen asks
-    once per literal for the whole list, which is what normalisation's rewrite lists need.
-    Its answer is a bit mask (bit i: pattern i could match): or-ing small integers costs less
-    than building sets, and the mask is a ready dictionary key.
+    once for the whole list, which is what normalisation's rewrite lists need. Its answer is
+    a bit mask (bit i: pattern i could match), a ready dictionary key.
     """
 
-    __slots__ = ("_always", "_bits", "_finder", "_items", "_present")
+    __slots__ = ("_always", "_answers", "_items", "_own")
 
     def __init__(self, patterns: Iterable[Guarded]) -> None:
         always = 0
@@ -316,27 +355,26 @@ class Screen:
                 for literal in pattern.needs:
                     bits[literal] = bits.get(literal, 0) | 1 << i
         self._always = always
-        self._bits = bits
-        self._items = tuple(bits.items())
-        # Built on first use (compiling it at start-up would cost every run that never asks).
-        self._finder: re.Pattern[str] | None = None
-        self._present: dict[str, int] = {}
+        # Each literal's bit in the shared pass, with the patterns that need it.
+        self._items = tuple((_LITERALS.mask((lit,)), found) for lit, found in bits.items())
+        self._own = _LITERALS.mask(bits)
+        # Answers by which of the screen's literals a text holds: texts share few such sets.
+        self._answers: dict[int, int] = {}
 
     def mask(self, text: str) -> int | None:
         """Bit i set when pattern i could match ``text``; None when every one could."""
         if not text.isascii():
             return None
-        low = _lowered(text)
-        found = self._always
-        if len(self._items) >= TRIE_LITERALS:
-            present = self._present
-            for longest in self._scan(low):
-                bits = present.get(longest)
-                found |= self._prefixes_of(longest) if bits is None else bits
-            return found
-        for literal, bits in self._items:
-            if literal in low:
-                found |= bits
+        key = self._own & _LITERALS.present(text)
+        found = self._answers.get(key)
+        if found is None:
+            found = self._always
+            for literal, patterns in self._items:
+                if literal & key:
+                    found |= patterns
+            if len(self._answers) >= _MAX_ANSWERS:
+                self._answers.clear()
+            self._answers[key] = found
         return found
 
     def could_match(self, text: str) -> set[int] | None:
@@ -344,26 +382,9 @@ class Screen:
         found = self.mask(text)
         return None if found is None else {i for i in range(found.bit_length()) if found >> i & 1}
 
-    def _scan(self, low: str) -> list[str]:
-        """The longest literal at each position of ``low`` where one starts."""
-        if self._finder is None:
-            self._finder = re.compile(f"(?=({phrase_trie(self._bits)}))")
-        return self._finder.findall(low)
 
-    def _prefixes_of(self, longest: str) -> int:
-        # Where the longest literal at a position starts, every literal that is its prefix
-        # starts too.
-        bits = self._bits
-        found = 0
-        for end in range(1, len(longest) + 1):
-            found |= bits.get(longest[:end], 0)
-        self._present[longest] = found
-        return found
-
-
-# From this many literals a screen scans the text once for all of them (2-4 us for a
-# sentence, whatever the number) instead of searching for each in turn (about 70 ns each).
-TRIE_LITERALS = 32
+# How many answers a screen keeps; the topics' screen meets a few hundred in a long document.
+_MAX_ANSWERS = 4096
 
 
 def rewrite(text: str, rules: Sequence[tuple[Guarded, str]], screen: Screen) -> str:

@@ -16,10 +16,10 @@ from ldncheck.kb import KnowledgeBase, bundled_dir, load_kb
 from ldncheck.lexicon import Lexicon
 from ldncheck.pipeline import check_claim
 from ldncheck.prefilter import (
-    TRIE_LITERALS,
     Family,
     Guarded,
     Screen,
+    _Literals,
     _may_capture,
     guard,
     phrase_trie,
@@ -300,7 +300,6 @@ def test_a_screen_of_many_literals_finds_what_testing_each_finds(
     patterns = list(kb.lexicon.topic_patterns.values())
     screen = kb.lexicon.topic_screen
     literals = sorted({lit for p in patterns for lit in p.needs or ()})
-    assert len(literals) >= TRIE_LITERALS  # the screen scans once instead of testing each
     pool = [*literals, *(lit[:-1] for lit in literals), "ldn", " ", ",", "x"]
     text = "".join(data.draw(st.lists(st.sampled_from(pool), max_size=10)))
     low = text.lower()
@@ -329,3 +328,32 @@ def test_a_family_member_that_does_not_parse_alone_is_a_located_error(tmp_path: 
         load_kb(tmp_path)
     line = line_of(broken, "pilot)|(?:trial")
     assert str(error.value).startswith(f"{tmp_path / 'lexicon.yaml'}:{line}:"), error.value
+
+
+_POOL = ["ldn", "ld", "dn", "naltrexone", "nal", "rex", "no", "not", "nothing", "other", "a", "aa"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    literals=st.lists(st.sampled_from(_POOL), min_size=1, max_size=8),
+    pieces=st.lists(st.sampled_from([*_POOL, " ", "X", "LDN", "Nothing", "-"]), max_size=12),
+)
+def test_the_shared_pass_finds_exactly_the_literals_a_text_contains(
+    literals: list[str], pieces: list[str]
+) -> None:
+    # Overlapping and nested literals ("nothing" holds "no", "not" and "other") all count.
+    shared = _Literals()
+    bits = {literal: shared.mask([literal]) for literal in literals}
+    text = "".join(pieces)
+    found = shared.present(text)
+    for literal, bit in bits.items():
+        assert bool(found & bit) == (literal in text.lower()), literal
+
+
+def test_a_literal_registered_after_a_text_was_read_is_found_in_it() -> None:
+    shared = _Literals()
+    ldn = shared.mask(["ldn"])
+    assert shared.present("LDN and codeine") == ldn
+    codeine = shared.mask(["codeine"])
+    assert shared.present("LDN and codeine") == ldn | codeine
+    assert shared.present("nothing here") == 0
