@@ -77,6 +77,8 @@ class Lexicon:
     abbreviation_screen: Screen = field(compare=False, repr=False)
     synonym_screen: Screen = field(compare=False, repr=False)
     topic_screen: Screen = field(compare=False, repr=False)
+    # The topic patterns in the screen's order, so that its bits index them.
+    topic_order: tuple[tuple[str, Family], ...] = field(compare=False, repr=False)
     # Each word's matcher term once worked out (see match.term_of): a cache, not data.
     terms: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
@@ -287,4 +289,5 @@ def build_lexicon(doc: Located, cached: Prefilters | None = None) -> Lexicon:
         abbreviation_screen=Screen(p for p, _ in abbreviations),
         synonym_screen=Screen(p for p, _ in synonyms),
         topic_screen=Screen(topic_patterns.values()),
+        topic_order=tuple(topic_patterns.items()),
     )

@@ -205,8 +205,7 @@ class Family(Guarded):
         if runner is None:
             if len(self._subsets) >= _MAX_SUBSETS:
                 del self._subsets[next(iter(self._subsets))]  # the oldest
-            chosen = [i for i in range(len(self.members)) if found >> i & 1]
-            runner = self._subsets[found] = self._subset(chosen)
+            runner = self._subsets[found] = self._subset(positions(found))
         return runner
 
     def _subset(self, chosen: list[int]) -> re.Pattern[str]:
@@ -221,7 +220,7 @@ class Family(Guarded):
 
     def compiled_sets(self) -> list[tuple[int, ...]]:
         """The member sets compiled so far, as member positions (oldest first)."""
-        return [tuple(i for i in range(len(self.members)) if key >> i & 1) for key in self._subsets]
+        return [tuple(positions(key)) for key in self._subsets]
 
 
 # How many member sets a family keeps compiled; texts share few, so this is rarely reached.
@@ -380,7 +379,17 @@ class Screen:
     def could_match(self, text: str) -> set[int] | None:
         """Positions of the patterns that could match ``text``; None when every one could."""
         found = self.mask(text)
-        return None if found is None else {i for i in range(found.bit_length()) if found >> i & 1}
+        return None if found is None else set(positions(found))
+
+
+def positions(mask: int) -> list[int]:
+    """The positions of a mask's set bits, lowest first."""
+    found = []
+    while mask:
+        lowest = mask & -mask
+        found.append(lowest.bit_length() - 1)
+        mask ^= lowest
+    return found
 
 
 # How many answers a screen keeps; the topics' screen meets a few hundred in a long document.

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from ldncheck.lexicon import Lexicon
 from ldncheck.model import Reading
+from ldncheck.prefilter import positions
 
 
 def detect_topics(norm: str, lexicon: Lexicon) -> tuple[str, ...]:
     """Topics named in the text; general ones step back when a specific condition is named."""
     maybe = lexicon.topic_screen.mask(norm)
-    found = [
-        slug
-        for i, (slug, pattern) in enumerate(lexicon.topic_patterns.items())
-        if (maybe is None or maybe >> i & 1) and pattern.compiled.search(norm)
-    ]
+    order = lexicon.topic_order
+    # Most sentences name one or two of the forty-odd topics: visit only those screened in.
+    screened = order if maybe is None else [order[i] for i in positions(maybe)]
+    found = [slug for slug, pattern in screened if pattern.compiled.search(norm)]
     specific = [
         s for s in found if s not in lexicon.general_topics and not lexicon.topics[s].descriptive
     ]
