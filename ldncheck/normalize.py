@@ -47,7 +47,17 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:['.][a-z0-9]+)*")
 
 def clean(text: str) -> str:
     """Unicode-normalise and fold quotes, dashes, invisible characters and whitespace."""
-    text = unicodedata.normalize("NFKC", text[:MAX_SENTENCE_CHARS])
+    text = text[:MAX_SENTENCE_CHARS]
+    if text.isascii() and not _CONTROL.search(text):
+        # Most sentences: NFKC keeps ASCII as it is, the invisible characters are not ASCII,
+        # an escape sequence starts with a control character, and of the folded quotes and
+        # dashes only the backtick is ASCII.
+        return _SPACE.sub(" ", text.replace("`", "'")).strip()
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
     text = _ESCAPES.sub(" ", text)
     text = _INVISIBLE.sub("", text).translate(_TRANSLATE)
     text = _CONTROL.sub(" ", text)

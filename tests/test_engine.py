@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ldncheck.kb import KnowledgeBase
 from ldncheck.match import analyse, rank, spellfix
 from ldncheck.model import Claim, Evidence, Result, Stance, Verdict
-from ldncheck.normalize import clean, normalize, stem
+from ldncheck.normalize import MAX_SENTENCE_CHARS, _fold, clean, normalize, stem
 from ldncheck.pipeline import check_claim
 from ldncheck.stance import is_question, negation_cues
 from ldncheck.topics import detect_topics
@@ -23,6 +25,16 @@ def test_clean_folds_quotes_dashes_and_invisible_characters() -> None:
     assert (
         clean("LDN\u200b\u2019s  \u201cdose\u201d \u2013 4.5\u00a0mg") == 'LDN\'s "dose" - 4.5 mg'
     )
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+def test_plain_ascii_is_cleaned_as_the_full_folding_cleans_it(text: str) -> None:
+    # Backticks, escape sequences, control characters and runs of spaces included.
+    assert clean(text) == _fold(text[:MAX_SENTENCE_CHARS])
+
+
+def test_an_escape_sequence_in_ascii_text_is_still_removed() -> None:
+    assert clean("LDN \x1b[31mcures\x1b[0m `MS`") == "LDN cures 'MS'"
 
 
 @pytest.mark.parametrize(
