@@ -59,9 +59,9 @@ class Variant:
     relations: frozenset[str] = frozenset()
 
 
-# A wording (by ordinal) under one of its terms, and whether that term is one of its
-# predicate words.
-Posting = tuple[int, bool]
+# The wordings (by ordinal) posted under one term: those where it is a topic word, then
+# those where it is a predicate word.
+Posting = tuple[tuple[int, ...], tuple[int, ...]]
 # What scoring needs of a posted wording, by ordinal: its predicate and topic weights, its
 # numbers and relation words, and every wording that scores alike (claim id, ordinal, wording).
 Scoring = tuple[int, int, frozenset[str], frozenset[str], tuple[tuple[str, int, "Variant"], ...]]
@@ -79,9 +79,9 @@ class ClaimIndex:
     by_topic: Mapping[str, tuple[Variant, ...]]
     weights: Mapping[str, int]
     vocabulary: tuple[str, ...]
-    postings: Mapping[tuple[str, str], tuple[Posting, ...]]
+    postings: Mapping[tuple[str, str], Posting]
     # The same postings by term alone, for sentences gated to many topics at once.
-    by_term: Mapping[str, tuple[Posting, ...]]
+    by_term: Mapping[str, Posting]
     # By the ordinal of each posted wording. Wordings with identical terms in one topic score
     # alike; only the first is posted, and its entry lists every one of them (itself first).
     scoring: Mapping[int, Scoring]
@@ -212,8 +212,8 @@ def assemble_index(
         for ordinal, (claim, text, norm, terms) in enumerate(listed)
     )
     by_topic: dict[str, list[Variant]] = {}
-    postings: dict[tuple[str, str], list[Posting]] = {}
-    by_term: dict[str, list[Posting]] = {}
+    postings: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+    by_term: dict[str, tuple[list[int], list[int]]] = {}
     first_of: dict[tuple[str, frozenset[str], frozenset[str]], Variant] = {}
     alike: dict[int, list[Variant]] = {}
     for variant in variants:
@@ -224,20 +224,24 @@ def assemble_index(
         if lead is not variant:
             continue
         for term in variant.terms.all:
+            side = int(term in variant.terms.predicate)
             key = (variant.claim.topic, term)
-            posting = (variant.ordinal, term in variant.terms.predicate)
-            postings.setdefault(key, []).append(posting)
-            by_term.setdefault(term, []).append(posting)
+            postings.setdefault(key, ([], []))[side].append(variant.ordinal)
+            by_term.setdefault(term, ([], []))[side].append(variant.ordinal)
     scoring = {ordinal: _scoring(group) for ordinal, group in alike.items()}
     return ClaimIndex(
         wordings=variants,
         by_topic=MappingProxyType({k: tuple(v) for k, v in by_topic.items()}),
         weights=MappingProxyType(weights),
         vocabulary=tuple(sorted(weights)),
-        postings=MappingProxyType({k: tuple(v) for k, v in postings.items()}),
-        by_term=MappingProxyType({k: tuple(v) for k, v in by_term.items()}),
+        postings=MappingProxyType({k: _frozen(v) for k, v in postings.items()}),
+        by_term=MappingProxyType({k: _frozen(v) for k, v in by_term.items()}),
         scoring=MappingProxyType(scoring),
     )
+
+
+def _frozen(posting: tuple[list[int], list[int]]) -> Posting:
+    return tuple(posting[0]), tuple(posting[1])
 
 
 def _scoring(alike: list[Variant]) -> Scoring:
@@ -380,34 +384,41 @@ def rank(
     said = scored.predicate
     if gate.keys() >= index.by_topic.keys():
         # Gated to every topic (the sentence named none): the term's postings, unfiltered.
-        def posted(term: str) -> Iterable[tuple[Posting, ...]]:
-            return (index.by_term.get(term, ()),)
+        def posted(term: str) -> Iterable[Posting]:
+            found = index.by_term.get(term)
+            return () if found is None else (found,)
     else:
 
-        def posted(term: str) -> Iterable[tuple[Posting, ...]]:
-            return [postings.get((topic, term), ()) for topic in gate]
+        def posted(term: str) -> Iterable[Posting]:
+            return [found for topic in gate if (found := postings.get((topic, term)))]
 
     for term in scored.words:
         weight = weights.get(term, 0)
         says = term in said
-        for found in posted(term):
-            for ordinal, predicate in found:
+        for topical, predicate in posted(term):
+            for ordinal in topical:
                 acc = sums.get(ordinal)
                 if acc is None:
-                    acc = sums[ordinal] = [0, 0, 0, 0]
-                acc[0] += weight
-                if not predicate:
+                    sums[ordinal] = [weight, weight, 0, 0]
+                else:
+                    acc[0] += weight
                     acc[1] += weight
-                elif says:
-                    acc[2] += weight
+            for ordinal in predicate:
+                acc = sums.get(ordinal)
+                if acc is None:
+                    sums[ordinal] = [weight, 0, weight if says else 0, 0]
+                else:
+                    acc[0] += weight
+                    if says:
+                        acc[2] += weight
     for term in scored.implied:
         weight = weights.get(term, 0)
-        for found in posted(term):
-            for ordinal, predicate in found:
-                if predicate:
-                    acc = sums.get(ordinal)
-                    if acc is None:
-                        acc = sums[ordinal] = [0, 0, 0, 0]
+        for _, predicate in posted(term):
+            for ordinal in predicate:
+                acc = sums.get(ordinal)
+                if acc is None:
+                    sums[ordinal] = [0, 0, 0, weight]
+                else:
                     acc[3] += weight
     # The best (score, wording) per claim; Candidates are made only for the winners.
     best: dict[str, tuple[float, Variant]] = {}
