@@ -1109,3 +1109,24 @@ def test_more_energy_is_a_benefit(kb: KnowledgeBase) -> None:
     result = check_claim("LDN gives MS patients more energy.", kb)
     assert matched(result).topic == "multiple-sclerosis"
     assert result.verdict is Verdict.OVERSTATED
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_id"),
+    [
+        ("Ultra-low-dose naltrexone is a different thing from LDN.", "dose-uldn-same"),
+        ("LDN is different from standard 50 mg naltrexone.", "dose-same-as-standard"),
+        ("LDN and 50 mg naltrexone are distinct products.", "dose-same-as-standard"),
+    ],
+)
+def test_different_from_denies_the_same_as(kb: KnowledgeBase, text: str, claim_id: str) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).id == claim_id
+    assert result.stance is Stance.NEGATED
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_energy_returning_is_a_benefit(kb: KnowledgeBase) -> None:
+    result = check_claim("Long COVID patients see their energy return with LDN.", kb)
+    assert matched(result).topic == "long-covid"
+    assert result.verdict is Verdict.OVERSTATED
