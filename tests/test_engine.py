@@ -1130,3 +1130,59 @@ def test_energy_returning_is_a_benefit(kb: KnowledgeBase) -> None:
     result = check_claim("Long COVID patients see their energy return with LDN.", kb)
     assert matched(result).topic == "long-covid"
     assert result.verdict is Verdict.OVERSTATED
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_id"),
+    [
+        ("LDN showed little benefit for long COVID fatigue in the trial.", "longcovid-symptoms"),
+        ("The trial found LDN made little difference to fibromyalgia pain.", "fm-pain"),
+        ("LDN showed hardly any benefit for MS fatigue.", "ms-symptoms"),
+        ("LDN carries little risk of serious side effects.", "se-serious"),
+        ("LDN did little to improve fatigue in the long COVID trial.", "longcovid-symptoms"),
+        ("LDN does very little for my fibromyalgia pain.", "fm-pain"),
+    ],
+)
+def test_little_of_an_effect_denies_it(kb: KnowledgeBase, text: str, claim_id: str) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).id == claim_id
+    assert result.stance is Stance.NEGATED
+    assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LDN causes little nausea.",  # uncommon, not absent
+        "LDN has hardly any side effects.",
+        "LDN carries little risk of side effects.",
+        "There is little doubt that LDN helps many people with fibromyalgia.",
+    ],
+)
+def test_little_of_a_side_effect_is_not_none_and_little_doubt_asserts(
+    kb: KnowledgeBase, text: str
+) -> None:
+    result = check_claim(text, kb)
+    expected = Verdict.OVERSTATED if "doubt" in text else Verdict.ACCURATE
+    assert result.verdict is expected
+
+
+def test_a_motive_with_little_in_it_is_the_claim_not_its_denial(kb: KnowledgeBase) -> None:
+    text = "Pharmaceutical companies have little financial incentive to run trials of LDN."
+    result = check_claim(text, kb)
+    assert matched(result).id == "cost-low-commercial-interest"
+    assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Researchers are still investigating whether LDN reduces inflammation.",
+        "Scientists are looking into whether LDN can slow MS.",
+        "A 2022 study tested whether LDN reduces pain in fibromyalgia.",
+    ],
+)
+def test_studying_whether_is_an_open_question(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
