@@ -145,15 +145,38 @@ def _lexical(clause: str, lexicon: Lexicon, claim_terms: frozenset[str]) -> list
 
 
 @lru_cache(maxsize=8192)
-def _prepared(norm: str, not_negations: Guarded, governing: Guarded) -> tuple[str, tuple[str, ...]]:
-    """The text with non-negations and governing negations blanked, and the latter found.
+def _prepared(
+    norm: str, not_negations: Guarded, governing: Guarded
+) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The text with non-negations and governing negations blanked, and the latter found
+    (with where each starts).
 
     Memoised: the same sentence is read against several wordings, and every wording is read
     again for every sentence that matches it.
     """
     text = _blank(norm, not_negations)
-    found = tuple(m.group(0) for m in governing.finditer(text))
+    found = tuple((m.start(), m.group(0)) for m in governing.finditer(text))
     return _blank(text, governing), found
+
+
+# A clause opened by one of these gives the reason for what came before it: in "my doctor
+# refused to prescribe it because there is not enough evidence" the denial of evidence is
+# the doctor's reason, not a denial that doctors can prescribe it.
+_REASON = re.compile(r"\b(?:because|since|as)\s*$")
+
+
+def _governs(text: str, at: int, claim_end: int, anchors: Mapping[str, float]) -> bool:
+    """Whether a governing cue at ``at`` covers the claim whose clause ends at ``claim_end``.
+
+    Not when it stands in a later clause giving the reason for the claim's, unless the
+    claim's own words follow it there ("... since there is no proof that it slows MS").
+    """
+    if at < claim_end:
+        return True
+    opened = max((s for s, _ in _clauses(text) if s <= at), default=0)
+    if not _REASON.search(text[:opened]):
+        return True
+    return any(word in anchors for word in _WORD.findall(text[at:]))
 
 
 def negation_cues(
@@ -197,8 +220,8 @@ def _negations(
     text, found = _prepared(
         norm, lexicon.stance["not_negations"], lexicon.stance["governing_negations"]
     )
-    governing = list(found)
     start, end = _claim_clause(text, anchors)
+    governing = [cue for at, cue in found if _governs(text, at, end, anchors)]
     clause = text[start:end]
     words = set(anchors)
     verbal = [m.group(0) for m in lexicon.stance["negations"].finditer(clause)]

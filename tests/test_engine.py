@@ -1186,3 +1186,33 @@ def test_studying_whether_is_an_open_question(kb: KnowledgeBase, text: str) -> N
     result = check_claim(text, kb)
     assert result.stance is Stance.HEDGED
     assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_id", "stance"),
+    [
+        # The reason given for the main clause does not deny it ...
+        (
+            "My doctor refused to prescribe it because there's not enough evidence, so I got"
+            " it through a private clinic.",
+            "reg-uk-prescribable",
+            Stance.FACTUAL,
+        ),
+        # ... unless the claim's own words follow the denial there.
+        (
+            "Doctors hesitate to prescribe LDN for MS since there is no proof that it slows"
+            " the disease.",
+            "ms-disease-modification",
+            Stance.NEGATED,
+        ),
+        ("LDN cures MS, but there is no evidence for that.", "ms-cure", Stance.NEGATED),
+    ],
+)
+def test_a_denial_of_evidence_in_a_reason_clause_governs_only_its_own_claim(
+    kb: KnowledgeBase, text: str, claim_id: str, stance: Stance
+) -> None:
+    result = check_claim(text, kb, assume_ldn=True)
+    assert matched(result).id == claim_id
+    assert result.stance is stance
+    assert result.verdict is Verdict.ACCURATE
+
