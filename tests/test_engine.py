@@ -1216,3 +1216,8 @@ def test_a_denial_of_evidence_in_a_reason_clause_governs_only_its_own_claim(
     assert result.stance is stance
     assert result.verdict is Verdict.ACCURATE
 
+
+def test_people_who_tell_you_are_reported_speech(kb: KnowledgeBase) -> None:
+    result = check_claim("People online will tell you LDN cures cancer.", kb)
+    assert matched(result).id == "cancer-cure"
+    assert result.reported
