@@ -1221,3 +1221,25 @@ def test_people_who_tell_you_are_reported_speech(kb: KnowledgeBase) -> None:
     result = check_claim("People online will tell you LDN cures cancer.", kb)
     assert matched(result).id == "cancer-cure"
     assert result.reported
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_id"),
+    [
+        ("Some people take LDN in the morning to avoid sleep problems.", "se-transient"),
+        ("Take LDN in the morning to avoid vivid dreams.", "se-dreams-sleep"),
+        ("Start LDN at a low dose to avoid side effects.", "se-none"),
+    ],
+)
+def test_to_avoid_as_a_purpose_denies_nothing(kb: KnowledgeBase, text: str, claim_id: str) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).id == claim_id
+    assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You need to avoid opioids while taking LDN.", "People on LDN have to avoid codeine."],
+)
+def test_an_instruction_to_avoid_still_denies(kb: KnowledgeBase, text: str) -> None:
+    assert "avoid" in check_claim(text, kb).stance_cues
