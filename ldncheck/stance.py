@@ -134,14 +134,41 @@ def _scoped(pattern: Guarded, clause: str, anchors: set[str], *, forward: bool) 
     return out
 
 
-def _lexical(clause: str, lexicon: Lexicon, claim_terms: frozenset[str]) -> list[str]:
+def _lexical(clause: str, lexicon: Lexicon, claim_terms: frozenset[str]) -> list[re.Match[str]]:
     """Self-denying words ("unlicensed") that deny the concept the claim is about."""
     out = []
     for hit in lexicon.stance["lexical_negations"].finditer(clause):
         canonical = lexicon.equivalents.get(hit.group(0))
         if canonical is None or stem(canonical) in claim_terms or not claim_terms:
-            out.append(hit.group(0))
+            out.append(hit)
     return out
+
+
+# What may stand between a negation and the self-denying word it cancels: "not very
+# expensive", "isn't at all dangerous".
+_BETWEEN = re.compile(r"\s+(?:(?:very|really|that|particularly|so|too|at all|necessarily|even) )?")
+
+
+def _cancel(
+    verbal: list[re.Match[str]], lexical: list[re.Match[str]], clause: str
+) -> tuple[list[str], list[str]]:
+    """The negations and self-denying words left once each negation right before such a
+    word cancels with it.
+
+    "Not expensive" says cheap and "not dangerous" says safe: a double negative asserts.
+    Elsewhere each cue counts once, whatever their number ("not approved and unlicensed").
+    """
+    cancelled: set[int] = set()
+    for word in lexical:
+        for i, negation in enumerate(verbal):
+            if i not in cancelled and _BETWEEN.fullmatch(clause, negation.end(), word.start()):
+                cancelled.add(i)
+                cancelled.add(-1 - lexical.index(word))
+                break
+    return (
+        [m.group(0) for i, m in enumerate(verbal) if i not in cancelled],
+        [m.group(0) for i, m in enumerate(lexical) if -1 - i not in cancelled],
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -224,11 +251,12 @@ def _negations(
     governing = [cue for at, cue in found if _governs(text, at, end, anchors)]
     clause = text[start:end]
     words = set(anchors)
-    verbal = [m.group(0) for m in lexicon.stance["negations"].finditer(clause)]
+    verbal = list(lexicon.stance["negations"].finditer(clause))
     nominal = _scoped(lexicon.stance["nominal_negations"], clause, words, forward=True)
     postfix = _scoped(lexicon.stance["postfix_negations"], clause, words, forward=False)
     lexical = _lexical(clause, lexicon, claim_terms)
-    local = verbal + nominal + postfix + lexical
+    verbal_left, lexical_left = _cancel(verbal, lexical, clause)
+    local = verbal_left + nominal + postfix + lexical_left
     if not governing and not local:
         local = _denied_relation(text, (start, end), lexicon, claim_terms)
     return governing, local

@@ -1243,3 +1243,28 @@ def test_to_avoid_as_a_purpose_denies_nothing(kb: KnowledgeBase, text: str, clai
 )
 def test_an_instruction_to_avoid_still_denies(kb: KnowledgeBase, text: str) -> None:
     assert "avoid" in check_claim(text, kb).stance_cues
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_id", "verdict"),
+    [
+        ("LDN is not expensive.", "cost-cheap-off-patent", Verdict.ACCURATE),
+        ("LDN is not very expensive.", "cost-cheap-off-patent", Verdict.ACCURATE),
+        ("LDN isn't patented, so it is cheap.", "cost-cheap-off-patent", Verdict.ACCURATE),
+        ("LDN is not dangerous.", "se-well-tolerated", Verdict.ACCURATE),
+        ("LDN is not different from ULDN.", "dose-uldn-same", Verdict.FALSE),
+    ],
+)
+def test_a_negation_cancels_the_self_denying_word_it_stands_before(
+    kb: KnowledgeBase, text: str, claim_id: str, verdict: Verdict
+) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).id == claim_id
+    assert result.verdict is verdict
+
+
+def test_separate_denials_of_one_concept_still_deny_once(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN is not approved and is unlicensed in the UK.", kb)
+    assert matched(result).id == "reg-uk-unlicensed"
+    assert result.verdict is Verdict.ACCURATE
+    assert check_claim("LDN is expensive.", kb).verdict is Verdict.FALSE
