@@ -20,7 +20,7 @@ from ldncheck.prefilter import Guarded
 
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]]|\s-\s|\b(?:but|although|though|while|whereas|however|yet|which|who|because|"
-    r"since|unless|except|whether|so|that)\b"
+    r"since|unless|whether|so|that)\b"
     # "... and may/might/could ..." starts a new claim with its own modal.
     r"|\band\b(?= (?:\w+ )?(?:may|might|could|can|will|should)\b)"
 )
@@ -70,6 +70,11 @@ _FRONTED = re.compile(
 )
 
 
+# An exception belongs to the clause it qualifies: in "it can be taken with most medicines,
+# except opioids" the comma does not end the claim.
+_EXCEPTION = re.compile(r"\s*(?:except|apart from|other than|aside from|excluding)\b")
+
+
 def _clauses(norm: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
@@ -77,6 +82,8 @@ def _clauses(norm: str) -> list[tuple[int, int]]:
         if hit.group(0) == "that" and _after_proof_verb(norm, hit.start()):
             continue
         if not spans and hit.group(0) == "," and _FRONTED.fullmatch(norm[start : hit.start()]):
+            continue
+        if hit.group(0) == "," and _EXCEPTION.match(norm, hit.end()):
             continue
         spans.append((start, hit.start()))
         start = hit.end()

@@ -1268,3 +1268,19 @@ def test_separate_denials_of_one_concept_still_deny_once(kb: KnowledgeBase) -> N
     assert matched(result).id == "reg-uk-unlicensed"
     assert result.verdict is Verdict.ACCURATE
     assert check_claim("LDN is expensive.", kb).verdict is Verdict.FALSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LDN can be taken with most other medicines, except opioids.",
+        "LDN can be taken alongside most medicines apart from opioids.",
+        "LDN can be combined with other drugs except opioid painkillers.",
+        "LDN is safe for everyone except people taking opioids.",
+    ],
+)
+def test_an_exception_denies_what_it_names(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).topic == "opioid-interaction"
+    assert result.verdict is Verdict.ACCURATE
+
