@@ -1284,3 +1284,14 @@ def test_an_exception_denies_what_it_names(kb: KnowledgeBase, text: str) -> None
     assert matched(result).topic == "opioid-interaction"
     assert result.verdict is Verdict.ACCURATE
 
+
+def test_any_other_medication_is_about_interactions(kb: KnowledgeBase) -> None:
+    result = check_claim("You can take LDN with any other medication.", kb)
+    assert matched(result).topic == "opioid-interaction"
+    assert result.verdict is Verdict.FALSE
+
+
+def test_offering_hope_is_a_benefit(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN offers real hope for millions of people with chronic pain.", kb)
+    assert matched(result).id == "pain-chronic-general"
+    assert result.verdict is Verdict.OVERSTATED
