@@ -1295,3 +1295,16 @@ def test_offering_hope_is_a_benefit(kb: KnowledgeBase) -> None:
     result = check_claim("LDN offers real hope for millions of people with chronic pain.", kb)
     assert matched(result).id == "pain-chronic-general"
     assert result.verdict is Verdict.OVERSTATED
+
+
+def test_nothing_shown_to_work_includes_ldn(kb: KnowledgeBase) -> None:
+    text = "No diet or drug, LDN included, has been shown to reverse autoimmune disease."
+    result = check_claim(text, kb)
+    assert result.stance is Stance.NEGATED
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_ten_times_the_dose_is_the_tenth_claim(kb: KnowledgeBase) -> None:
+    result = check_claim("A 50 mg tablet is more than ten times the usual LDN dose.", kb)
+    assert matched(result).id == "dose-tenth-of-standard"
+    assert result.verdict is Verdict.ACCURATE
