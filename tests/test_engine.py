@@ -1308,3 +1308,13 @@ def test_ten_times_the_dose_is_the_tenth_claim(kb: KnowledgeBase) -> None:
     result = check_claim("A 50 mg tablet is more than ten times the usual LDN dose.", kb)
     assert matched(result).id == "dose-tenth-of-standard"
     assert result.verdict is Verdict.ACCURATE
+
+
+def test_not_enough_evidence_to_judge_whether_is_open(kb: KnowledgeBase) -> None:
+    text = (
+        "A Cochrane review concluded that there was not enough evidence to judge whether"
+        " LDN works in Crohn's disease."
+    )
+    result = check_claim(text, kb)
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
