@@ -1318,3 +1318,20 @@ def test_not_enough_evidence_to_judge_whether_is_open(kb: KnowledgeBase) -> None
     result = check_claim(text, kb)
     assert result.stance is Stance.HEDGED
     assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Small randomized controlled trials have reported reductions in pain in fibromyalgia,"
+        " although a larger trial did not find a significant benefit.",
+        "Trials in multiple sclerosis have generally found LDN to be well tolerated but have"
+        " produced inconsistent results on quality of life.",
+    ],
+)
+def test_encyclopedic_accounts_of_small_or_inconsistent_trials_are_hedged(
+    kb: KnowledgeBase, text: str
+) -> None:
+    result = check_claim(text, kb, assume_ldn=True)  # as in a document about LDN
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
