@@ -1335,3 +1335,17 @@ def test_encyclopedic_accounts_of_small_or_inconsistent_trials_are_hedged(
     result = check_claim(text, kb, assume_ldn=True)  # as in a document about LDN
     assert result.stance is Stance.HEDGED
     assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Most people on LDN have no side effects.", "Many people have no side effects at all on LDN."],
+)
+def test_most_people_having_none_is_not_the_claim_that_nobody_does(
+    kb: KnowledgeBase, text: str
+) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).id == "se-none"
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
+    assert check_claim("LDN has no side effects.", kb).verdict is Verdict.FALSE
