@@ -1349,3 +1349,15 @@ def test_most_people_having_none_is_not_the_claim_that_nobody_does(
     assert result.stance is Stance.HEDGED
     assert result.verdict is Verdict.ACCURATE
     assert check_claim("LDN has no side effects.", kb).verdict is Verdict.FALSE
+
+
+def test_a_small_benefit_after_the_verb_is_hedged(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN isn't magic but it's helped my pain a bit.", kb)
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_saving_a_life_is_a_benefit(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN literally saved my life from MS.", kb)
+    assert matched(result).topic == "multiple-sclerosis"
+    assert result.verdict is Verdict.OVERSTATED
