@@ -248,7 +248,8 @@ def check_claim(
     if lex.stance["advice_starts"].match(norm):
         return _unknown(text, reading, "Advice to the reader, not a claim.")
     question = is_question(text, norm)
-    if not topics and not suggest:
+    if not suggest and (question or not topics):
+        # Nothing left to work out: the result is unknown, and its suggestions unwanted.
         kind = Stance.QUESTION if question else Stance.NONE
         return _unknown(text, reading, _QUESTION if question else _NO_TOPIC, (), kind)
     ranked = _rank_main_clause_first(norm, topics, kb)

@@ -1361,3 +1361,12 @@ def test_saving_a_life_is_a_benefit(kb: KnowledgeBase) -> None:
     result = check_claim("LDN literally saved my life from MS.", kb)
     assert matched(result).topic == "multiple-sclerosis"
     assert result.verdict is Verdict.OVERSTATED
+
+
+def test_a_scan_does_not_rank_a_question_it_will_not_show(kb: KnowledgeBase) -> None:
+    asked = "Is LDN safe to take with opioid painkillers?"
+    assert check_claim(asked, kb).alternatives  # check suggests near claims
+    result = check_claim(asked, kb, suggest=False)
+    assert result.stance is Stance.QUESTION
+    assert result.verdict is Verdict.UNKNOWN
+    assert result.alternatives == ()
