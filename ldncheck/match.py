@@ -363,10 +363,12 @@ def rank(
     *,
     strict: bool = True,
     limit: int | None = None,
+    keep_ties: bool = False,
 ) -> list[tuple[Candidate, Variant]]:
     """Claims of the given topics, best first, each with its best-scoring wording.
 
-    ``limit`` keeps only the first few, for callers that only suggest.
+    ``limit`` keeps only the first few, for callers that read no further; ``keep_ties`` keeps
+    every claim tied with the first as well, for callers that choose among them.
 
     Only wordings that share a term with the sentence (or imply one) are scored; a wording
     sharing nothing cannot reach the suggestion threshold. The shared weights are summed by
@@ -420,21 +422,72 @@ def rank(
                     sums[ordinal] = [0, 0, 0, weight]
                 else:
                     acc[3] += weight
-    # The best (score, wording) per claim; Candidates are made only for the winners.
-    best: dict[str, tuple[float, Variant]] = {}
+    # Each posted wording's score, best first; its group holds every wording scoring alike.
     named = scored.words | scored.implied
     numbers, total, scoring = scored.numbers, scored.total, index.scoring
+    groups: list[tuple[float, int]] = []
     for key, acc in sums.items():
-        predicate_weight, topic_weight, own_numbers, relations, alike = scoring[key]
+        predicate_weight, topic_weight, own_numbers, relations, _ = scoring[key]
         if strict and relations and not relations & named:
             continue  # the wording says what LDN does; the sentence does not say it
         conflict = own_numbers and numbers and not own_numbers & numbers
         factor = QUANTITY_CONFLICT_FACTOR if conflict else 1.0
         score = round(_combine(acc, predicate_weight, topic_weight, total, factor), 1)
-        for claim_id, ordinal, variant in alike:
-            held = best.get(claim_id)
-            if held is None or score > held[0] or (score == held[0] and ordinal < held[1].ordinal):
-                best[claim_id] = (score, variant)
-    # On a tie the claim listed first wins: curators list a topic's main claim first.
-    ranked = sorted(best.values(), key=lambda sv: (-sv[0], sv[1].position))[:limit]
-    return [(Candidate(v.claim, score, v.text), v) for score, v in ranked]
+        groups.append((-score, key))
+    groups.sort()
+    return [
+        (Candidate(v.claim, score, v.text), v)
+        for score, v in _best_claims(groups, scoring, limit, keep_ties=keep_ties)
+    ]
+
+
+def _best_claims(
+    groups: list[tuple[float, int]],
+    scoring: Mapping[int, Scoring],
+    limit: int | None,
+    *,
+    keep_ties: bool,
+) -> list[tuple[float, Variant]]:
+    """Each claim at its best score, with its first wording at that score, best first.
+
+    Groups come sorted by score, so a claim's first appearance is its best. They are read a
+    score tier at a time, and only as many tiers as ``limit`` needs: a knowledge base that
+    repeats a phrasing in many claims costs the claims returned, not every claim matched.
+    On a tie the claim listed first wins (curators list a topic's main claim first).
+    """
+    out: list[tuple[float, Variant]] = []
+    seen: set[str] = set()
+    first_tier = 0
+    count, at = len(groups), 0
+    while at < count and (limit is None or len(out) < limit):
+        negated, key = groups[at]
+        end = at + 1
+        while end < count and groups[end][0] == negated:
+            end += 1
+        alike = scoring[key][4]
+        if end == at + 1 and len(alike) == 1:
+            # The usual tier: one wording of one claim.
+            claim_id, _, variant = alike[0]
+            if claim_id not in seen:
+                seen.add(claim_id)
+                out.append((-negated, variant))
+        else:
+            tier: dict[str, tuple[int, Variant]] = {}
+            for _, tied in groups[at:end]:
+                for claim_id, ordinal, variant in scoring[tied][4]:
+                    if claim_id not in seen:
+                        held = tier.get(claim_id)
+                        if held is None or ordinal < held[0]:
+                            tier[claim_id] = (ordinal, variant)
+            seen.update(tier)
+            if len(tier) == 1:
+                out.extend((-negated, v) for _, v in tier.values())
+            else:
+                # Positions are unique, so the pairs never compare their wordings.
+                ordered = sorted([(v.position, v) for _, v in tier.values()])
+                out.extend([(-negated, v) for _, v in ordered])
+        at = end
+        first_tier = first_tier or len(out)
+    if limit is None:
+        return out
+    return out[: max(limit, first_tier) if keep_ties else limit]

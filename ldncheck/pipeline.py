@@ -73,10 +73,17 @@ def _prefer_same_polarity(
     top = ranked[0][0].score
     tied = [cv for cv in ranked if cv[0].score == top]
     if len(tied) > 1:
+        # Ties are often many wordings alike (a large knowledge base repeats phrasings):
+        # each distinct wording and term set is read once.
+        agreeing: dict[tuple[str, frozenset[str]], bool] = {}
         for cv in tied:
             terms = cv[1].terms.all
-            own = denies(norm, kb.lexicon, {}, terms)[0]
-            if denies(cv[1].norm, kb.lexicon, {}, terms)[0] == own:
+            key = (cv[1].norm, terms)
+            agrees = agreeing.get(key)
+            if agrees is None:
+                own = denies(norm, kb.lexicon, {}, terms)[0]
+                agrees = agreeing[key] = denies(cv[1].norm, kb.lexicon, {}, terms)[0] == own
+            if agrees:
                 return cv
     return ranked[0]
 
@@ -157,6 +164,10 @@ _COORDINATORS = frozenset({"and", "plus"})
 _AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "it", "also", "can", "will"})
 
 
+# The match and its three alternatives (see check_claim and _conjoined).
+_READ_AT_MOST = 4
+
+
 # Non-restrictive side remarks (", which is unlicensed, ...", "(off-label)") qualify the
 # subject; the writer's claim is in the rest of the sentence.
 _SIDE_REMARK = re.compile(
@@ -171,15 +182,17 @@ def _rank_main_clause_first(
     gate = topics or tuple(kb.index.by_topic)
     searched = topics or None
     # A sentence that names no topic is only ever given suggestions: the first few will do.
-    limit = None if topics else SUGGESTIONS
+    # check_claim reads no further than the match and three alternatives, and ties with the
+    # match (see _prefer_same_polarity).
+    limit, ties = (_READ_AT_MOST, True) if topics else (SUGGESTIONS, False)
     main = _SIDE_REMARK.sub(" ", norm)
     if main != norm:
         terms = spellfix(analyse(main, kb.lexicon, searched), kb.index)
-        ranked = rank(terms, gate, kb.index, limit=limit)
+        ranked = rank(terms, gate, kb.index, limit=limit, keep_ties=ties)
         if ranked and ranked[0][0].score >= MATCH_THRESHOLD:
             return ranked
     terms = spellfix(analyse(norm, kb.lexicon, searched), kb.index)
-    return rank(terms, gate, kb.index, limit=limit)
+    return rank(terms, gate, kb.index, limit=limit, keep_ties=ties)
 
 
 def _qualifies_evidence(norm: str, kb: KnowledgeBase) -> bool:
