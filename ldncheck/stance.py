@@ -262,11 +262,58 @@ def _negations(
     nominal = _scoped(lexicon.stance["nominal_negations"], clause, words, forward=True)
     postfix = _scoped(lexicon.stance["postfix_negations"], clause, words, forward=False)
     lexical = _lexical(clause, lexicon, claim_terms)
+    if verbal and start == 0:
+        verbal = _beyond_instruction(verbal, text, (start, end), lexicon, claim_terms)
     verbal_left, lexical_left = _cancel(verbal, lexical, clause)
     local = verbal_left + nominal + postfix + lexical_left
     if not governing and not local:
         local = _denied_relation(text, (start, end), lexicon, claim_terms)
     return governing, local
+
+
+# An instruction to the reader: "Do not take LDN if ...".
+_INSTRUCTION = re.compile(r"^(?:please )?(?:do not|don't|never)\b")
+
+
+def _beyond_instruction(
+    verbal: list[re.Match[str]],
+    text: str,
+    claim_clause: tuple[int, int],
+    lexicon: Lexicon,
+    claim_terms: frozenset[str],
+) -> list[re.Match[str]]:
+    """The clause's negations, less an opening instruction when the claim is said elsewhere.
+
+    "Do not take LDN if you take opioid painkillers, because it blocks their effect" tells the
+    reader what not to do; what LDN does ("blocks") is said in the reason, undenied. The
+    instruction counts against the claim only when its clause names the claim's relation.
+    """
+    opening = _INSTRUCTION.match(text)
+    if opening is None:
+        return verbal
+    clauses = _clause_words(text)
+    inside = any(
+        _names_relation(words, lexicon, claim_terms)
+        for s, e, words in clauses
+        if (s, e) == claim_clause
+    )
+    elsewhere = any(
+        _names_relation(words, lexicon, claim_terms)
+        for s, e, words in clauses
+        if s >= claim_clause[1]
+    )
+    if inside or not elsewhere:
+        return verbal
+    return [m for m in verbal if m.start() >= opening.end()]
+
+
+def _names_relation(words: frozenset[str], lexicon: Lexicon, claim_terms: frozenset[str]) -> bool:
+    """Whether the words name one of the claim's relations ("blocks" for a blocking claim)."""
+    for word in words:
+        term = term_of(word, lexicon)
+        if term in lexicon.relations and term in claim_terms:
+            return True
+    return False
 
 
 # How far before its relation word a negation may stand ("didn't really help" reaches it).

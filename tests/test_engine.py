@@ -1370,3 +1370,22 @@ def test_a_scan_does_not_rank_a_question_it_will_not_show(kb: KnowledgeBase) -> 
     assert result.stance is Stance.QUESTION
     assert result.verdict is Verdict.UNKNOWN
     assert result.alternatives == ()
+
+
+def test_an_instruction_does_not_deny_what_the_reason_says_ldn_does(kb: KnowledgeBase) -> None:
+    text = (
+        "Do not take LDN if you take opioid painkillers such as codeine, tramadol or morphine,"
+        " because it blocks their effect."
+    )
+    result = check_claim(text, kb)
+    assert matched(result).id == "opioid-blocks-painkillers"
+    assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text", ["Do not take LDN with opioids.", "Do not take LDN if you are on opioid painkillers."]
+)
+def test_an_instruction_still_denies_its_own_claim(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).id == "opioid-must-not-combine"
+    assert result.verdict is Verdict.ACCURATE
