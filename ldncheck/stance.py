@@ -309,11 +309,12 @@ def _beyond_instruction(
 
 def _names_relation(words: frozenset[str], lexicon: Lexicon, claim_terms: frozenset[str]) -> bool:
     """Whether the words name one of the claim's relations ("blocks" for a blocking claim)."""
-    for word in words:
-        term = term_of(word, lexicon)
-        if term in lexicon.relations and term in claim_terms:
-            return True
-    return False
+    return any(_is_claim_relation(word, lexicon, claim_terms) for word in words)
+
+
+def _is_claim_relation(word: str, lexicon: Lexicon, claim_terms: frozenset[str]) -> bool:
+    term = term_of(word, lexicon)
+    return term in lexicon.relations and term in claim_terms
 
 
 # How far before its relation word a negation may stand ("didn't really help" reaches it).
@@ -331,16 +332,13 @@ def _denied_relation(
     relation it claims ("help") is denied in the second. Only a negation within a couple of
     words of a relation word counts, so a denial of something else is not the claim's.
     """
-
-    def relation_at(word: str) -> bool:
-        term = term_of(word, lexicon)
-        return term in lexicon.relations and term in claim_terms
-
     clauses = _clause_words(text)
     # A comment on the claim follows it: "Tried LDN for X, didn't help".
     later = [(start, end) for start, end, _ in clauses if start >= claim_clause[1]]
     if not later or any(
-        relation_at(w) for s, e, words in clauses if (s, e) == claim_clause for w in words
+        _names_relation(words, lexicon, claim_terms)
+        for s, e, words in clauses
+        if (s, e) == claim_clause
     ):
         return []  # nothing follows, or the claim's clause says what LDN does
     negations = lexicon.stance["negations"]
@@ -348,7 +346,7 @@ def _denied_relation(
     for start, end in later:
         tokens = _WORD.findall(text[start:end])
         for i, word in enumerate(tokens):
-            if relation_at(word):
+            if _is_claim_relation(word, lexicon, claim_terms):
                 before = " ".join(tokens[max(0, i - _RELATION_REACH) : i])
                 found += [m.group(0) for m in negations.finditer(before)]
     return found
