@@ -165,17 +165,16 @@ def _cancel(
     "Not expensive" says cheap and "not dangerous" says safe: a double negative asserts.
     Elsewhere each cue counts once, whatever their number ("not approved and unlicensed").
     """
-    cancelled: set[int] = set()
+    spent: set[int] = set()  # negations already cancelled
+    words_left = []
     for word in lexical:
         for i, negation in enumerate(verbal):
-            if i not in cancelled and _BETWEEN.fullmatch(clause, negation.end(), word.start()):
-                cancelled.add(i)
-                cancelled.add(-1 - lexical.index(word))
+            if i not in spent and _BETWEEN.fullmatch(clause, negation.end(), word.start()):
+                spent.add(i)
                 break
-    return (
-        [m.group(0) for i, m in enumerate(verbal) if i not in cancelled],
-        [m.group(0) for i, m in enumerate(lexical) if -1 - i not in cancelled],
-    )
+        else:
+            words_left.append(word.group(0))
+    return [m.group(0) for i, m in enumerate(verbal) if i not in spent], words_left
 
 
 @lru_cache(maxsize=8192)
