@@ -480,12 +480,9 @@ def _best_claims(
                         if held is None or ordinal < held[0]:
                             tier[claim_id] = (ordinal, variant)
             seen.update(tier)
-            if len(tier) == 1:
-                out.extend((-negated, v) for _, v in tier.values())
-            else:
-                # Positions are unique, so the pairs never compare their wordings.
-                ordered = sorted([(v.position, v) for _, v in tier.values()])
-                out.extend([(-negated, v) for _, v in ordered])
+            # Positions are unique, so the pairs never compare their wordings.
+            ordered = sorted([(v.position, v) for _, v in tier.values()])
+            out.extend([(-negated, v) for _, v in ordered])
         at = end
         first_tier = first_tier or len(out)
     if limit is None:
