@@ -376,11 +376,6 @@ class Screen:
             self._answers[key] = found
         return found
 
-    def could_match(self, text: str) -> set[int] | None:
-        """Positions of the patterns that could match ``text``; None when every one could."""
-        found = self.mask(text)
-        return None if found is None else set(positions(found))
-
 
 def positions(mask: int) -> list[int]:
     """The positions of a mask's set bits, lowest first."""
