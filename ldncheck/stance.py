@@ -206,7 +206,7 @@ def _governs(text: str, at: int, claim_end: int, anchors: Mapping[str, float]) -
     """
     if at < claim_end:
         return True
-    opened = max((s for s, _ in _clauses(text) if s <= at), default=0)
+    opened = max((s for s, _, _ in _clause_words(text) if s <= at), default=0)
     if not _REASON.search(text[:opened]):
         return True
     return any(word in anchors for word in _WORD.findall(text[at:]))
