@@ -76,6 +76,9 @@ class Lexicon:
     # Screens over the lists run on every sentence (made from the patterns above).
     abbreviation_screen: Screen = field(compare=False, repr=False)
     synonym_screen: Screen = field(compare=False, repr=False)
+    match_rewrite_screen: Screen = field(compare=False, repr=False)
+    # The match rewrites with the spaces canonicalisation puts around a replacement.
+    canonical_rewrites: tuple[Rewrite, ...] = field(compare=False, repr=False)
     topic_screen: Screen = field(compare=False, repr=False)
     # The topic patterns in the screen's order, so that its bits index them.
     topic_order: tuple[tuple[str, Family], ...] = field(compare=False, repr=False)
@@ -273,10 +276,11 @@ def build_lexicon(doc: Located, cached: Prefilters | None = None) -> Lexicon:
     topics, topic_patterns, general = _topics(doc, cached)
     abbreviations = _rewrites(doc, "abbreviations", "expansion", cached)
     synonyms = _rewrites(doc, "synonyms", "replacement", cached)
+    match_rewrites = _rewrites(doc, "match_rewrites", "replacement", cached)
     return Lexicon(
         abbreviations=abbreviations,
         synonyms=synonyms,
-        match_rewrites=_rewrites(doc, "match_rewrites", "replacement", cached),
+        match_rewrites=match_rewrites,
         equivalents=MappingProxyType(words),
         equivalent_pattern=equivalent_pattern,
         stopwords=frozenset(w.lower() for w in _plain_strings(doc, "stopwords")),
@@ -288,6 +292,8 @@ def build_lexicon(doc: Located, cached: Prefilters | None = None) -> Lexicon:
         stance=MappingProxyType(_families(doc, "stance", _STANCE_FAMILIES, cached)),
         abbreviation_screen=Screen(p for p, _ in abbreviations),
         synonym_screen=Screen(p for p, _ in synonyms),
+        match_rewrite_screen=Screen(p for p, _ in match_rewrites),
+        canonical_rewrites=tuple((p, f" {r} ") for p, r in match_rewrites),
         topic_screen=Screen(topic_patterns.values()),
         topic_order=tuple(topic_patterns.items()),
     )

@@ -17,6 +17,7 @@ from typing import Any
 from ldncheck.lexicon import Lexicon
 from ldncheck.model import Candidate, Claim
 from ldncheck.normalize import normalize, stem, tokens
+from ldncheck.prefilter import rewrite
 
 # Calibrated with `python bench/accuracy.py --calibrate` on the two development sets:
 # verdict accuracy is flat from 45 to 60 and falls off on either side. Within that range the
@@ -79,7 +80,8 @@ class ClaimIndex:
     by_topic: Mapping[str, tuple[Variant, ...]]
     weights: Mapping[str, int]
     vocabulary: tuple[str, ...]
-    postings: Mapping[tuple[str, str], Posting]
+    # Each topic's postings by term: a sentence gated to a topic reads that topic's table.
+    postings: Mapping[str, Mapping[str, Posting]]
     # The same postings by term alone, for sentences gated to many topics at once.
     by_term: Mapping[str, Posting]
     # By the ordinal of each posted wording. Wordings with identical terms in one topic score
@@ -132,8 +134,7 @@ def _canonical(words: Iterable[str], lexicon: Lexicon, *, topic: bool = False) -
 
 def canonicalise(norm: str, lexicon: Lexicon) -> str:
     """Rewrite every equivalent word or phrase to its canonical word, in one pass."""
-    for pattern, replacement in lexicon.match_rewrites:
-        norm = pattern.sub(f" {replacement} ", norm)
+    norm = rewrite(norm, lexicon.canonical_rewrites, lexicon.match_rewrite_screen)
     table = lexicon.equivalents
     return lexicon.equivalent_pattern.sub(lambda m: f" {table[m.group(0)]} ", norm)
 
@@ -212,7 +213,7 @@ def assemble_index(
         for ordinal, (claim, text, norm, terms) in enumerate(listed)
     )
     by_topic: dict[str, list[Variant]] = {}
-    postings: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+    postings: dict[str, dict[str, tuple[list[int], list[int]]]] = {}
     by_term: dict[str, tuple[list[int], list[int]]] = {}
     first_of: dict[tuple[str, frozenset[str], frozenset[str]], Variant] = {}
     alike: dict[int, list[Variant]] = {}
@@ -225,8 +226,8 @@ def assemble_index(
             continue
         for term in variant.terms.all:
             side = int(term in variant.terms.predicate)
-            key = (variant.claim.topic, term)
-            postings.setdefault(key, ([], []))[side].append(variant.ordinal)
+            table = postings.setdefault(variant.claim.topic, {})
+            table.setdefault(term, ([], []))[side].append(variant.ordinal)
             by_term.setdefault(term, ([], []))[side].append(variant.ordinal)
     scoring = {ordinal: _scoring(group) for ordinal, group in alike.items()}
     return ClaimIndex(
@@ -234,7 +235,12 @@ def assemble_index(
         by_topic=MappingProxyType({k: tuple(v) for k, v in by_topic.items()}),
         weights=MappingProxyType(weights),
         vocabulary=tuple(sorted(weights)),
-        postings=MappingProxyType({k: _frozen(v) for k, v in postings.items()}),
+        postings=MappingProxyType(
+            {
+                topic: MappingProxyType({k: _frozen(v) for k, v in table.items()})
+                for topic, table in postings.items()
+            }
+        ),
         by_term=MappingProxyType({k: _frozen(v) for k, v in by_term.items()}),
         scoring=MappingProxyType(scoring),
     )
@@ -374,30 +380,29 @@ def rank(
     sharing nothing cannot reach the suggestion threshold. The shared weights are summed by
     walking the sentence's postings once.
     """
-    gate = dict.fromkeys(topics)  # ordered and without repeats
     weights = index.weights
     scored = _sentence(sentence, weights)
+    # The posting tables to read: the gate's topics', or the by-term table for a sentence
+    # gated to every topic (it named none).
+    gate = dict.fromkeys(topics)  # ordered and without repeats
+    if gate.keys() >= index.by_topic.keys():
+        tables = [index.by_term]
+    else:
+        tables = [table for topic in gate if (table := index.postings.get(topic)) is not None]
     # Per wording (by ordinal): its weights shared with the sentence, then those of its topic
     # words, of the predicate words the sentence says, and of predicate words it implies.
     sums: dict[int, list[int]] = {}
-    postings = index.postings
     # A word the sentence uses to name a condition ("fatigue" in "chronic fatigue syndrome")
     # carries the topic only; it cannot stand in for what a wording says LDN does.
     said = scored.predicate
-    if gate.keys() >= index.by_topic.keys():
-        # Gated to every topic (the sentence named none): the term's postings, unfiltered.
-        def posted(term: str) -> Iterable[Posting]:
-            found = index.by_term.get(term)
-            return () if found is None else (found,)
-    else:
-
-        def posted(term: str) -> Iterable[Posting]:
-            return [found for topic in gate if (found := postings.get((topic, term)))]
-
     for term in scored.words:
         weight = weights.get(term, 0)
         says = term in said
-        for topical, predicate in posted(term):
+        for table in tables:
+            found = table.get(term)
+            if found is None:
+                continue
+            topical, predicate = found
             for ordinal in topical:
                 acc = sums.get(ordinal)
                 if acc is None:
@@ -415,8 +420,11 @@ def rank(
                         acc[2] += weight
     for term in scored.implied:
         weight = weights.get(term, 0)
-        for _, predicate in posted(term):
-            for ordinal in predicate:
+        for table in tables:
+            found = table.get(term)
+            if found is None:
+                continue
+            for ordinal in found[1]:
                 acc = sums.get(ordinal)
                 if acc is None:
                     sums[ordinal] = [0, 0, 0, weight]
@@ -428,9 +436,9 @@ def rank(
     groups: list[tuple[float, int]] = []
     for key, acc in sums.items():
         predicate_weight, topic_weight, own_numbers, relations, _ = scoring[key]
-        if strict and relations and not relations & named:
+        if strict and relations and relations.isdisjoint(named):
             continue  # the wording says what LDN does; the sentence does not say it
-        conflict = own_numbers and numbers and not own_numbers & numbers
+        conflict = own_numbers and numbers and own_numbers.isdisjoint(numbers)
         factor = QUANTITY_CONFLICT_FACTOR if conflict else 1.0
         score = round(_combine(acc, predicate_weight, topic_weight, total, factor), 1)
         groups.append((-score, key))

@@ -51,8 +51,8 @@ def _anchors(norm: str, variant: Variant, kb: KnowledgeBase) -> dict[str, float]
         add(tokens(hit.group(0)), stem(lex.equivalents[hit.group(0)]))
     # A rewritten frame ("data are limited" -> "unstudied") anchors its claim too; words the
     # rewrite keeps (its groups) keep their own meaning.
-    for pattern, replacement in lex.match_rewrites:
-        for hit in pattern.finditer(norm):
+    for pattern, replacement in lex.match_rewrite_screen.select(lex.match_rewrites, norm):
+        for hit in pattern.compiled.finditer(norm):
             kept = {w for group in hit.groups() if group for w in tokens(group)}
             frame = [w for w in tokens(hit.group(0)) if w not in kept]
             add(frame, stem(replacement.split()[0]))

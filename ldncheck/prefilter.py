@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import ahocorasick
 
@@ -82,6 +82,8 @@ _KNOWN_TEXTS = 64
 _LITERALS = _Literals()
 
 
+_T = TypeVar("_T")
+
 Replacement = str | Callable[[re.Match[str]], str]
 
 
@@ -127,14 +129,12 @@ class Guarded:
         """Whether some text has needed the pattern yet."""
         return self._compiled is not None
 
-    def _absent(self, text: str) -> bool:
-        if self.needs is None or not text.isascii():
-            return False
-        return not self._mask & _LITERALS.present(text)
-
     def _runner(self, text: str) -> re.Pattern[str] | None:
         """The compiled pattern to run over ``text``: None when it cannot match there."""
-        return None if self._absent(text) else self.compiled
+        mask = self._mask
+        if mask and text.isascii() and not mask & _LITERALS.present(text):
+            return None
+        return self._compiled or self.compiled
 
     def search(self, text: str) -> re.Match[str] | None:
         runner = self._runner(text)
@@ -376,6 +376,12 @@ class Screen:
             self._answers[key] = found
         return found
 
+    def select(self, items: Sequence[_T], text: str) -> Sequence[_T]:
+        """Those of ``items`` (one per pattern, in the screen's order) whose pattern could match
+        ``text``."""
+        found = self.mask(text)
+        return items if found is None else [items[i] for i in positions(found)]
+
 
 def positions(mask: int) -> list[int]:
     """The positions of a mask's set bits, lowest first."""
@@ -398,11 +404,18 @@ def rewrite(text: str, rules: Sequence[tuple[Guarded, str]], screen: Screen) -> 
     again after every change.
     """
     maybe = screen.mask(text)
-    for i, (pattern, replacement) in enumerate(rules):
-        if maybe is not None and not maybe >> i & 1:
-            continue
+    count, i = len(rules), 0
+    while i < count:
+        if maybe is not None:
+            # Straight to the next rule the screen lets through.
+            ahead = maybe >> i
+            if not ahead:
+                break
+            i += (ahead & -ahead).bit_length() - 1
+        pattern, replacement = rules[i]
         changed = pattern.compiled.sub(replacement, text)
         if changed != text:
             text = changed
             maybe = screen.mask(text)
+        i += 1
     return text

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from ldncheck.lexicon import Lexicon
 from ldncheck.model import Reading
-from ldncheck.prefilter import positions
 
 
 def detect_topics(norm: str, lexicon: Lexicon) -> tuple[str, ...]:
     """Topics named in the text; general ones step back when a specific condition is named."""
-    maybe = lexicon.topic_screen.mask(norm)
-    order = lexicon.topic_order
     # Most sentences name one or two of the forty-odd topics: visit only those screened in.
-    screened = order if maybe is None else [order[i] for i in positions(maybe)]
+    screened = lexicon.topic_screen.select(lexicon.topic_order, norm)
     found = [slug for slug, pattern in screened if pattern.compiled.search(norm)]
     specific = [
         s for s in found if s not in lexicon.general_topics and not lexicon.topics[s].descriptive
