@@ -36,11 +36,11 @@ class Terms:
 
     topic: frozenset[str]
     predicate: frozenset[str]
+    # Every term: read several times per sentence, so joined once.
+    all: frozenset[str] = field(init=False, compare=False, repr=False)
 
-    @property
-    def all(self) -> frozenset[str]:
-        """Every term."""
-        return self.topic | self.predicate
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "all", self.topic | self.predicate)
 
 
 @dataclass(frozen=True, slots=True)

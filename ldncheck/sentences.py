@@ -37,6 +37,7 @@ _EMOJI_LINE_END = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?[ \t]*(
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _SENTENCE_OPENERS = frozenset("\"'\u201c\u2018([\u00bf\u00a1*_")
 _QUOTES = frozenset('"“”')
+_ALNUM = re.compile(r"[^\W_]")
 _TRAILING_PUNCT = frozenset(".!?,;:…")
 
 
@@ -127,7 +128,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start and any(ch.isalnum() for ch in text[start:end]):
+    if end > start and _ALNUM.search(text, start, end):
         yield start, end
 
 
