@@ -1,5 +1,5 @@
 """`python -m ldncheck`."""
 
-from ldncheck.entry import main
+from ldncheck.entry import console
 
-main()
+console()

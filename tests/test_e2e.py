@@ -91,3 +91,51 @@ def test_scanning_files_that_never_mention_ldn_loads_no_knowledge_base(tmp_path:
             check=False,
         )
         assert done.stderr.strip().splitlines()[-1] == expected, done.stderr
+
+
+def test_a_long_scan_report_reaches_the_pipe_whole(tmp_path: Path) -> None:
+    # The command exits without an orderly shutdown; everything written must be flushed first.
+    draft = tmp_path / "draft.md"
+    draft.write_text("LDN cures cancer. LDN has no side effects.\n\n" * 400, encoding="utf-8")
+    result = run("scan", "--format", "json", str(draft), cwd=tmp_path)
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert len(report["results"]) == 800
+    assert result.stdout.endswith(b"\n")
+
+
+@pytest.mark.parametrize(
+    ("ending", "code", "stderr"),
+    [
+        ("raise SystemExit(3)", 3, ""),
+        ("raise SystemExit(None)", 0, ""),
+        ("return None", 0, ""),
+        ("raise SystemExit('stopped here')", 1, "stopped here\n"),
+    ],
+)
+def test_console_exit_codes_and_flushed_output(
+    tmp_path: Path, ending: str, code: int, stderr: str
+) -> None:
+    # console() turns whatever main() ends with into the process's exit code, as the
+    # interpreter would, and flushes what main() left buffered before it leaves.
+    probe = (
+        "import sys\n"
+        "import ldncheck.entry as entry\n"
+        "def fake():\n"
+        "    sys.stdout.write('x' * 100000)\n"
+        f"    {ending}\n"
+        "entry.main = fake\n"
+        "entry.console()\n"
+        "print('not reached', file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_env(),
+        check=False,
+    )
+    assert done.returncode == code
+    assert done.stdout == "x" * 100000
+    assert done.stderr == stderr
