@@ -63,18 +63,24 @@ class _Literals:
 
     def present(self, text: str) -> int:
         """The bits of the registered literals in ``text``, compared in lower case."""
-        found = self._known.get(text)
+        known = self._known
+        found = known.get(text)
         if found is None:
-            if self._stale:
-                self._automaton.make_automaton()
-                self._stale = False
-            found = 0
-            if self._bit:
-                for _, one in self._automaton.iter(text.lower()):
-                    found |= one
-            if len(self._known) >= _KNOWN_TEXTS:
-                self._known.clear()
-            self._known[text] = found
+            # Filed under the lower-cased text as well: normalisation asks about a sentence,
+            # then about the same sentence lower-cased, and the answer is the same.
+            lowered = text.lower()
+            found = known.get(lowered)
+            if found is None:
+                if self._stale:
+                    self._automaton.make_automaton()
+                    self._stale = False
+                found = 0
+                if self._bit:
+                    for _, one in self._automaton.iter(lowered):
+                        found |= one
+            if len(known) >= _KNOWN_TEXTS:
+                known.clear()
+            known[text] = known[lowered] = found
         return found
 
 
