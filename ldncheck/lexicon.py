@@ -84,6 +84,8 @@ class Lexicon:
     topic_order: tuple[tuple[str, Family], ...] = field(compare=False, repr=False)
     # Each word's matcher term once worked out (see match.term_of): a cache, not data.
     terms: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # Readings of knowledge-base wordings worked out so far (see stance): a cache, not data.
+    readings: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def patterns(self) -> Iterator[Guarded]:
         """Every pattern of the lexicon."""

@@ -240,6 +240,42 @@ def denies(
     return bool(governing) != bool(local), governing + local
 
 
+def _wording_denies(
+    wording: str,
+    lexicon: Lexicon,
+    anchors: Mapping[str, float],
+    claim_terms: frozenset[str],
+) -> tuple[bool, tuple[str, ...]]:
+    """``denies`` for a knowledge-base wording, remembered.
+
+    A wording is read again for every sentence matched to it. Its reading depends on the
+    sentence's anchors only through the words the wording holds (their weights choose its
+    claim clause, their presence scopes its cues) and on whether there are anchors at all,
+    so that is what the reading is remembered by.
+    """
+    stance = lexicon.stance
+    text, _ = _prepared(wording, stance["not_negations"], stance["governing_negations"])
+    shared = frozenset((word, anchors[word]) for word in _words(text) if word in anchors)
+    key = (wording, shared, bool(anchors), claim_terms)
+    memo = lexicon.readings
+    found: tuple[bool, tuple[str, ...]] | None = memo.get(key)
+    if found is None:
+        if len(memo) >= _MAX_READINGS:
+            memo.clear()
+        flag, cues = denies(wording, lexicon, anchors, claim_terms)
+        found = memo[key] = (flag, tuple(cues))
+    return found
+
+
+# Wording readings remembered; a long document meets a few thousand.
+_MAX_READINGS = 16_384
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text))
+
+
 def _negations(
     norm: str,
     lexicon: Lexicon,
@@ -387,7 +423,7 @@ def read_stance(
     if is_question(text, norm):
         return StanceReading(Stance.QUESTION, ("?",), reported=bool(reported))
     own_denies, own = denies(norm, lexicon, anchors, claim_terms)
-    theirs_denies, theirs = denies(wording, lexicon, anchors, claim_terms)
+    theirs_denies, theirs = _wording_denies(wording, lexicon, anchors, claim_terms)
     # Presence, not parity, within a clause: "not approved and unlicensed" denies once, not
     # twice; true double negatives ("not without") are listed as non-negations in the lexicon.
     if own_denies != theirs_denies:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 
 import pytest
@@ -119,3 +120,41 @@ def test_denying_an_established_statement_is_false(claim_id: str) -> None:
         pytest.skip("the statement alone does not come back as itself, accurate")
     denied = check_claim("It is not true that " + claim.statement, kb)
     assert denied.verdict is Verdict.FALSE, (claim.statement, denied.stance, denied.stance_cues)
+
+
+_WEIGHTS = st.sampled_from([693.0, 1000.0, 1386.0, 2000.0, 2772.0])
+_ELSEWHERE = ["zzz", "qqq", "elsewhere", "unrelated", "words"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_a_remembered_wording_reading_is_the_reading_worked_out_afresh(
+    data: st.DataObject,
+) -> None:
+    # A wording's denial is remembered by the anchors among its own words (and whether there
+    # are any): sentences whose anchors differ only elsewhere must get the same reading, and
+    # it must be the one worked out from scratch.
+    from ldncheck import stance
+
+    kb = _kb()
+    lexical = kb.lexicon.stance["lexical_negations"]
+    # Wordings that deny something, or have clauses, are those whose reading can vary.
+    varied = {
+        v.norm: v.terms.all
+        for v in kb.index.wordings
+        if re.search(r"\bno\b|\bnot\b|n't|never|,", v.norm) or lexical.search(v.norm)
+    }
+    wording = data.draw(st.sampled_from(sorted(varied)))
+    own = sorted(set(re.findall(r"[a-z0-9]+", wording)))
+    insides = [data.draw(st.dictionaries(st.sampled_from(own), _WEIGHTS, max_size=4)) for _ in "ab"]
+    elsewhere = st.dictionaries(st.sampled_from(_ELSEWHERE), _WEIGHTS, max_size=3)
+    terms = data.draw(st.frozensets(st.sampled_from(sorted({*varied[wording], "zzz"}))))
+    for inside, claim_terms in (
+        (insides[0], terms),
+        (insides[0], terms),
+        (insides[1], terms),
+        (insides[1], frozenset()),
+    ):
+        anchors = {**data.draw(elsewhere), **inside}
+        flag, cues = stance._wording_denies(wording, kb.lexicon, anchors, claim_terms)
+        assert (flag, list(cues)) == stance.denies(wording, kb.lexicon, anchors, claim_terms)
