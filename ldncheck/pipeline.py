@@ -185,7 +185,8 @@ def _rank_main_clause_first(
     # check_claim reads no further than the match and three alternatives, and ties with the
     # match (see _prefer_same_polarity).
     limit, ties = (_READ_AT_MOST, True) if topics else (SUGGESTIONS, False)
-    main = _SIDE_REMARK.sub(" ", norm)
+    # Every side remark holds a comma or a bracket; most sentences have neither.
+    main = _SIDE_REMARK.sub(" ", norm) if "," in norm or "(" in norm else norm
     if main != norm:
         terms = spellfix(analyse(main, kb.lexicon, searched), kb.index)
         ranked = rank(terms, gate, kb.index, limit=limit, keep_ties=ties)

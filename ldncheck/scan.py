@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -159,12 +160,18 @@ def kb_checker(kb: KnowledgeBase | KnowledgeSource) -> Checker:
     resolve = kb if callable(kb) else (lambda: kb)
 
     def check(text: str, assume_ldn: bool) -> Result:  # noqa: FBT001 - the Checker protocol
-        # Imported here, not above: a scan whose files never mention LDN never needs it.
-        from ldncheck.pipeline import check_claim
-
-        return check_claim(text, resolve(), assume_ldn=assume_ldn, suggest=False)
+        return _check_claim()(text, resolve(), assume_ldn=assume_ldn, suggest=False)
 
     return check
+
+
+@cache
+def _check_claim() -> Callable[..., Result]:
+    # Imported when first needed, not above: a scan whose files never mention LDN never
+    # needs it. Looked up once, not per sentence: an import statement costs a microsecond.
+    from ldncheck.pipeline import check_claim
+
+    return check_claim
 
 
 def scan_file(

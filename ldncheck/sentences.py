@@ -101,7 +101,7 @@ def _segments(text: str) -> Iterator[tuple[int, int]]:
     begin = 0
     ends = sorted(
         [m.end() for m in _TERMINATOR.finditer(text) if _is_boundary(text, m)]
-        + [m.end() for m in _EMOJI_LINE_END.finditer(text)]
+        + ([] if text.isascii() else [m.end() for m in _EMOJI_LINE_END.finditer(text)])
         + [m.end() for m in _LEAD_IN_LINE.finditer(text) if _lead_in(m.group(0), m.end(), text)]
     )
     for end in ends:
