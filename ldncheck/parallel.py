@@ -10,13 +10,14 @@ flat however long the input is.
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import multiprocessing
 import os
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -136,3 +137,55 @@ def spread(
     bounds = [(count * i // pieces, count * (i + 1) // pieces) for i in range(pieces)]
     with _forked_pool(work, workers) as pool:
         return [r for part in pool.imap(_run_range, bounds) for r in part]
+
+
+def beside(work: Callable[[], R], meanwhile: Callable[[], object]) -> R:
+    """``work()``, computed in a forked child while ``meanwhile()`` runs in this process.
+
+    For a long document: one core parses it while the other loads the knowledge base the
+    parse's workers will inherit. The result comes back pickled through a pipe. Should the
+    child fail in any way, the work is done again here, so its errors surface just as they
+    would without a child.
+    """
+    if not _can_fork(2):
+        meanwhile()
+        return work()
+    import pickle
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child leaves through os._exit, out of coverage's sight
+        os.close(read_end)
+        _send(work, write_end)
+    os.close(write_end)
+    try:
+        meanwhile()
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+    except BaseException:
+        # Closed first: a child blocked on a full pipe then fails its write and exits.
+        with contextlib.suppress(OSError):
+            os.close(read_end)
+        os.waitpid(pid, 0)
+        raise
+    _, status = os.waitpid(pid, 0)
+    if status == 0 and data:
+        return pickle.loads(data)  # type: ignore[no-any-return]
+    return work()
+
+
+def _send(work: Callable[[], Any], write_end: int) -> NoReturn:  # pragma: no cover - in the child
+    import pickle
+
+    code = 1
+    # A short-lived child: the collector would only walk the heap it inherited, copying
+    # the pages it touches, to free nothing.
+    gc.disable()
+    try:
+        data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
+        code = 0
+    finally:
+        # Whatever happened: no cleanup of the parent's state, no traceback, no unwinding.
+        os._exit(code)

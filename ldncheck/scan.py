@@ -98,7 +98,18 @@ def scan_text(
     if not any(word in lowered for word in _MENTIONS):
         return []
     kind = kind or kind_for_path(path)
-    blocks = read_blocks(text, kind)
+    # Checked here before the units go to the workers: enough to load the knowledge base
+    # and compile the patterns the document needs, so that the workers inherit them.
+    warm_up_units = _WARM_UP_UNITS
+    if split > 1 and kind in _MARKDOWN_KINDS and len(text) >= SPLIT_MIN_PROSE:
+        from ldncheck.parallel import beside
+
+        # Parsing a long Markdown file takes a core for a tenth of a second; the other
+        # warms up meanwhile, on the raw opening lines, so no unit need wait for it.
+        blocks = beside(lambda: read_blocks(text, kind), lambda: _warm_up(text, checker))
+        warm_up_units = 0
+    else:
+        blocks = read_blocks(text, kind)
     about_ldn = bool(LDN_WORD.search(blocks.front_matter)) or blocks.mentions(LDN_WORD)
 
     def findings_of(start: int, end: int | None = None) -> list[Finding]:
@@ -116,12 +127,12 @@ def scan_text(
         from ldncheck.parallel import spread
 
         # Units are split and their sentences judged one by one against document-level facts
-        # worked out above, so they can be spread over workers. The first few are checked
-        # here, which loads the knowledge base once for the workers to inherit.
-        findings = findings_of(0, _WARM_UP_UNITS)
+        # worked out above, so they can be spread over workers.
+        first = warm_up_units
+        findings = findings_of(0, first)
         findings += spread(
-            lambda start, end: findings_of(_WARM_UP_UNITS + start, _WARM_UP_UNITS + end),
-            len(blocks.units) - _WARM_UP_UNITS,
+            lambda start, end: findings_of(first + start, first + end),
+            len(blocks.units) - first,
             workers=split,
         )
     else:
@@ -206,6 +217,17 @@ AUTO_POOL_FILES = 64
 # process: forking costs more.
 SPLIT_MIN_PROSE = 64 * 1024
 _WARM_UP_UNITS = 8
+# How much of a long document's raw opening is checked while the document is parsed.
+_WARM_UP_CHARS = 4096
+_WARM_UP_LINE = 300
+
+
+def _warm_up(text: str, checker: Checker) -> None:
+    """Check the raw opening lines of *text* for what that loads and compiles; the results
+    are dropped (the checker's caches only remember, they never change an answer)."""
+    for line in text[:_WARM_UP_CHARS].splitlines():
+        if not too_short(line):
+            checker(line[:_WARM_UP_LINE], True)  # noqa: FBT003 - the Checker protocol
 
 
 def _workers(jobs: int | None) -> int:

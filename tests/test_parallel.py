@@ -106,3 +106,53 @@ def _squares(start: int, end: int) -> list[int]:
 def test_spread_joins_the_pieces_in_order(workers: int) -> None:
     assert parallel.spread(_squares, 1001, workers=workers) == [n * n for n in range(1001)]
     assert parallel.spread(_squares, 0, workers=workers) == []
+
+
+def test_beside_computes_the_work_in_a_child_while_meanwhile_runs_here() -> None:
+    here = os.getpid()
+    ran: list[int] = []
+    found = parallel.beside(lambda: (os.getpid(), "x" * 200_000), lambda: ran.append(os.getpid()))
+    assert found[0] != here  # the work crossed a pipe bigger than its buffer
+    assert found[1] == "x" * 200_000
+    assert ran == [here]
+
+
+def test_beside_does_the_work_here_when_the_child_fails() -> None:
+    here = os.getpid()
+
+    def work() -> str:
+        if os.getpid() != here:
+            raise RuntimeError("only in the child")
+        return "done here"
+
+    assert parallel.beside(work, lambda: None) == "done here"
+
+
+def test_beside_leaves_no_child_behind_when_meanwhile_fails(tmp_path: Path) -> None:
+    marker = tmp_path / "child"
+
+    def work() -> str:
+        marker.write_text(str(os.getpid()))
+        return "x" * 1_000_000  # more than a pipe holds: the child blocks until it is read
+
+    def meanwhile() -> None:
+        while not marker.exists() or not marker.read_text():
+            pass
+        raise ValueError("meanwhile failed")
+
+    with pytest.raises(ValueError, match="meanwhile failed"):
+        parallel.beside(work, meanwhile)
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(marker.read_text()), 0)  # reaped, not a zombie
+
+
+def test_beside_without_fork_runs_both_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "_can_fork", lambda workers: False)
+    order: list[str] = []
+    assert (
+        parallel.beside(
+            lambda: order.append("work") or os.getpid(), lambda: order.append("meanwhile")
+        )
+        == os.getpid()
+    )
+    assert order == ["meanwhile", "work"]

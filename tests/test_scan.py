@@ -393,9 +393,18 @@ def test_a_long_document_split_over_workers_gives_the_serial_findings(
         return spread(work, count, **options)
 
     monkeypatch.setattr(parallel, "spread", counted)
+    beside = parallel.beside
+    parsed: list[bool] = []
+
+    def parse_beside(work: Any, meanwhile: Any) -> Any:
+        parsed.append(True)
+        return beside(work, meanwhile)
+
+    monkeypatch.setattr(parallel, "beside", parse_beside)
     split = scan_text(text, path="long.md", settings=ScanSettings(), checker=checker, split=2)
     assert len(serial) >= 100  # the document is long enough to be split, with findings to keep
-    assert pieces and pieces[0] > 100  # the units after the first few went to the workers
+    assert parsed == [True]  # parsed in a child while this process warmed up
+    assert pieces and pieces[0] > 100  # the units went to the workers
     assert split == serial
 
 
