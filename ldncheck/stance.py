@@ -134,13 +134,25 @@ def _scoped(pattern: Guarded, clause: str, anchors: set[str], *, forward: bool) 
     out = []
     for hit in pattern.finditer(clause):
         if forward:
-            window = set(_WORD.findall(clause[hit.end() :])[:_NOMINAL_SCOPE])
+            after = _WORD.findall(clause[hit.end() :])
+            # "No" opening its clause is the subject's determiner, and the subject's verb is
+            # denied with it: "no LDN product holds a licence" says none holds one.
+            reach = len(after) if _opens(clause, hit) else _NOMINAL_SCOPE
+            window = set(after[:reach])
             window -= set(_WORD.findall(clause[: hit.start()]))
         else:
             window = set(_WORD.findall(clause[: hit.start()])[-_NOMINAL_SCOPE:])
         if not anchors or anchors & window:
             out.append(hit.group(0).strip())
     return out
+
+
+def _opens(clause: str, hit: re.Match[str]) -> bool:
+    """Whether a cue is the word "no" opening its clause (after a fronted place or scope)."""
+    if hit.group(0).strip() != "no":
+        return False
+    before = clause[: hit.start()].strip().rstrip(",").strip()
+    return not before or bool(_FRONTED.fullmatch(before))
 
 
 def _lexical(clause: str, lexicon: Lexicon, claim_terms: frozenset[str]) -> list[re.Match[str]]:

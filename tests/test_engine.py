@@ -1389,3 +1389,51 @@ def test_an_instruction_still_denies_its_own_claim(kb: KnowledgeBase, text: str)
     result = check_claim(text, kb)
     assert matched(result).id == "opioid-must-not-combine"
     assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the UK, no LDN product holds a licence.",
+        "No LDN product anywhere in Britain holds a licence.",
+    ],
+)
+def test_no_opening_its_clause_denies_the_verb_of_its_subject(kb: KnowledgeBase, text: str) -> None:
+    # "No" determines the subject: what the subject does is denied however far the verb is.
+    result = check_claim(text, kb)
+    assert matched(result).id == "reg-uk-unlicensed"
+    assert result.stance is not Stance.NEGATED
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_no_matter_what_denies_nothing(kb: KnowledgeBase) -> None:
+    result = check_claim("No matter what the trials say, LDN cures MS.", kb)
+    assert matched(result).topic == "multiple-sclerosis"
+    assert result.stance is not Stance.NEGATED
+    assert result.flagged
+
+
+def test_having_no_idea_it_could_is_no_denial(kb: KnowledgeBase) -> None:
+    result = check_claim("I had no idea LDN could relieve fibromyalgia pain so well.", kb)
+    assert matched(result).id == "fm-pain"
+    assert result.stance is not Stance.NEGATED
+
+
+def test_having_no_idea_whether_it_works_is_doubt(kb: KnowledgeBase) -> None:
+    result = check_claim("I have no idea whether LDN relieves fibromyalgia pain.", kb)
+    assert matched(result).id == "fm-pain"
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("LDN causes no side effects or only very mild ones.", Verdict.ACCURATE),
+        # Guards: "few or no" is still close to none, and "little or no evidence" a denial.
+        ("LDN has few or no side effects.", Verdict.FALSE),
+        ("There is little or no evidence that LDN works for cancer.", Verdict.ACCURATE),
+    ],
+)
+def test_none_or_only_mild_is_at_most_mild(kb: KnowledgeBase, text: str, verdict: Verdict) -> None:
+    assert check_claim(text, kb).verdict is verdict
