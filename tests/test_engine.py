@@ -1437,3 +1437,34 @@ def test_having_no_idea_whether_it_works_is_doubt(kb: KnowledgeBase) -> None:
 )
 def test_none_or_only_mild_is_at_most_mild(kb: KnowledgeBase, text: str, verdict: Verdict) -> None:
     assert check_claim(text, kb).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "Anyone on opioid pain medication needs to stop it before starting LDN.",
+            Verdict.ACCURATE,
+        ),
+        ("You must come off all opioids before you start LDN.", Verdict.ACCURATE),
+        ("You don't need to stop opioids before starting LDN.", Verdict.FALSE),
+        ("Stopping opioids is not necessary before taking LDN.", Verdict.FALSE),
+    ],
+)
+def test_stopping_opioids_before_ldn_is_about_combining_them(
+    kb: KnowledgeBase, text: str, verdict: Verdict
+) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).topic == "opioid-interaction"
+    assert result.verdict is verdict
+
+
+def test_starting_ldn_after_talking_to_a_doctor_is_not_about_combining(kb: KnowledgeBase) -> None:
+    text = "oh wow ok, i do take tramadol sometimes, gonna talk to my GP before starting."
+    assert not check_claim(text, kb, assume_ldn=True).flagged
+
+
+def test_lifting_depression_is_a_benefit_not_a_dose(kb: KnowledgeBase) -> None:
+    result = check_claim("Taking 4.5 mg of LDN each night will lift depression.", kb)
+    assert matched(result).id == "dep-treats"
+    assert result.verdict is Verdict.OVERSTATED
