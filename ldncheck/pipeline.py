@@ -27,7 +27,7 @@ from ldncheck.model import (
     Verdict,
 )
 from ldncheck.normalize import normalize, stem, tokens
-from ldncheck.stance import denies, is_question, read_stance
+from ldncheck.stance import denies, is_question, read_stance, wording_denies
 from ldncheck.topics import detect_topics, read_ldn
 
 
@@ -81,8 +81,11 @@ def _prefer_same_polarity(
             key = (cv[1].norm, terms)
             agrees = agreeing.get(key)
             if agrees is None:
-                own = denies(norm, kb.lexicon, {}, terms)[0]
-                agrees = agreeing[key] = denies(cv[1].norm, kb.lexicon, {}, terms)[0] == own
+                # Read as the stance reader will read them, with the same anchors.
+                anchors = _anchors(norm, cv[1], kb) | _wording_anchors(cv[1], kb)
+                own = denies(norm, kb.lexicon, anchors, terms)[0]
+                theirs = wording_denies(cv[1].norm, kb.lexicon, anchors, terms)[0]
+                agrees = agreeing[key] = own == theirs
             if agrees:
                 return cv
     return ranked[0]

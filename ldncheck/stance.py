@@ -252,7 +252,7 @@ def denies(
     return bool(governing) != bool(local), governing + local
 
 
-def _wording_denies(
+def wording_denies(
     wording: str,
     lexicon: Lexicon,
     anchors: Mapping[str, float],
@@ -435,7 +435,7 @@ def read_stance(
     if is_question(text, norm):
         return StanceReading(Stance.QUESTION, ("?",), reported=bool(reported))
     own_denies, own = denies(norm, lexicon, anchors, claim_terms)
-    theirs_denies, theirs = _wording_denies(wording, lexicon, anchors, claim_terms)
+    theirs_denies, theirs = wording_denies(wording, lexicon, anchors, claim_terms)
     # Presence, not parity, within a clause: "not approved and unlicensed" denies once, not
     # twice; true double negatives ("not without") are listed as non-negations in the lexicon.
     if own_denies != theirs_denies:

@@ -1468,3 +1468,45 @@ def test_lifting_depression_is_a_benefit_not_a_dose(kb: KnowledgeBase) -> None:
     result = check_claim("Taking 4.5 mg of LDN each night will lift depression.", kb)
     assert matched(result).id == "dep-treats"
     assert result.verdict is Verdict.OVERSTATED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LDN has never been tested in a single clinical trial.",
+        "LDN has never been studied in a clinical trial.",
+        "LDN has never been tested in a randomized controlled trial for fibromyalgia.",
+    ],
+)
+def test_never_tested_in_a_trial_is_the_claim_that_no_trials_exist(
+    kb: KnowledgeBase, text: str
+) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).id == "cost-no-trials"
+    assert result.verdict is Verdict.FALSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a single small trial, LDN reduced fibromyalgia pain.",
+        "LDN was tested in a small trial of people with Crohn's disease.",
+    ],
+)
+def test_what_a_single_or_small_trial_found_is_still_hedged(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_a_tie_is_broken_by_polarity_read_as_the_stance_reader_reads_it(kb: KnowledgeBase) -> None:
+    # Tied claims are told apart by whether their wording's denial agrees with the sentence's;
+    # that must be judged on the claim's own clause, as the stance reader will judge it.
+    text = (
+        "Researchers have speculated that LDN might have a role in Alzheimer's, but it has"
+        " never been properly tested at low doses in people with dementia."
+    )
+    result = check_claim(text, kb)
+    assert matched(result).topic == "alzheimers-disease"
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE

@@ -156,5 +156,5 @@ def test_a_remembered_wording_reading_is_the_reading_worked_out_afresh(
         (insides[1], frozenset()),
     ):
         anchors = {**data.draw(elsewhere), **inside}
-        flag, cues = stance._wording_denies(wording, kb.lexicon, anchors, claim_terms)
+        flag, cues = stance.wording_denies(wording, kb.lexicon, anchors, claim_terms)
         assert (flag, list(cues)) == stance.denies(wording, kb.lexicon, anchors, claim_terms)
