@@ -1510,3 +1510,10 @@ def test_a_tie_is_broken_by_polarity_read_as_the_stance_reader_reads_it(kb: Know
     assert matched(result).topic == "alzheimers-disease"
     assert result.stance is Stance.HEDGED
     assert result.verdict is Verdict.ACCURATE
+
+
+def test_results_that_have_been_mixed_are_a_hedge(kb: KnowledgeBase) -> None:
+    text = "Larger trials have been run in fibromyalgia and long COVID, and the results have been mixed."
+    result = check_claim(text, kb, assume_ldn=True)
+    assert result.stance is Stance.HEDGED
+    assert not result.flagged
