@@ -1517,3 +1517,18 @@ def test_results_that_have_been_mixed_are_a_hedge(kb: KnowledgeBase) -> None:
     result = check_claim(text, kb, assume_ldn=True)
     assert result.stance is Stance.HEDGED
     assert not result.flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Most fibromyalgia patients are pain-free within weeks of starting LDN.", "fibromyalgia"),
+        ("I have been symptom-free since starting LDN for my Crohn's.", "crohns-disease"),
+    ],
+)
+def test_being_pain_or_symptom_free_is_claimed_as_a_cure(
+    kb: KnowledgeBase, text: str, topic: str
+) -> None:
+    result = check_claim(text, kb, assume_ldn=True)
+    assert matched(result).topic == topic
+    assert result.flagged
