@@ -1532,3 +1532,16 @@ def test_being_pain_or_symptom_free_is_claimed_as_a_cure(
     result = check_claim(text, kb, assume_ldn=True)
     assert matched(result).topic == topic
     assert result.flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"For many of our members, LDN has been life-changing," said a long COVID charity.',
+        '"LDN cured my fibromyalgia," she told the BBC.',
+    ],
+)
+def test_a_quotation_followed_by_its_speaker_is_reported(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.reported
+    assert result.stance is Stance.HEDGED
