@@ -23,6 +23,8 @@ _CLAUSE_BREAK = re.compile(
     r"since|unless|whether|so|that)\b"
     # "... and may/might/could ..." starts a new claim with its own modal.
     r"|\band\b(?= (?:\w+ )?(?:may|might|could|can|will|should)\b)"
+    # "... and I don't want to risk a flare": a new subject, a new clause.
+    r"|\band\b(?= (?:i|we|you|he|she|they)\b)"
 )
 _AUX_START = re.compile(
     r"^(?:does|do|did|is|are|was|were|can|could|should|would|will|has|have|may|might)\b"

@@ -1545,3 +1545,15 @@ def test_a_quotation_followed_by_its_speaker_is_reported(kb: KnowledgeBase, text
     result = check_claim(text, kb)
     assert result.reported
     assert result.stance is Stance.HEDGED
+
+
+def test_and_before_a_new_subject_starts_a_new_clause(kb: KnowledgeBase) -> None:
+    # The writer's "don't" is about the flare, not about LDN being cheap.
+    text = "I stay on it because it's cheap and I don't want to risk a flare."
+    result = check_claim(text, kb, assume_ldn=True)
+    assert matched(result).id == "cost-cheap-off-patent"
+    assert result.stance is not Stance.NEGATED
+    assert not result.flagged
+    # Within one subject's clause the denial still counts.
+    denied = check_claim("LDN is not cheap and you need a prescription.", kb)
+    assert denied.verdict is Verdict.FALSE
