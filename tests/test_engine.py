@@ -1557,3 +1557,15 @@ def test_and_before_a_new_subject_starts_a_new_clause(kb: KnowledgeBase) -> None
     # Within one subject's clause the denial still counts.
     denied = check_claim("LDN is not cheap and you need a prescription.", kb)
     assert denied.verdict is Verdict.FALSE
+
+
+def test_a_definition_by_the_addiction_dose_is_the_tenth_claim(kb: KnowledgeBase) -> None:
+    # "Off-label" here is about the low-dose use, not about the addiction licence.
+    text = (
+        "Low-dose naltrexone (LDN) refers to the off-label use of the opioid antagonist"
+        " naltrexone at doses roughly one-tenth of those used for opioid and alcohol"
+        " dependence, typically 1-5 mg per day."
+    )
+    result = check_claim(text, kb)
+    assert matched(result).topic == "dose"
+    assert result.verdict is Verdict.ACCURATE
