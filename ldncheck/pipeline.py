@@ -52,10 +52,13 @@ def _anchors(norm: str, variant: Variant, kb: KnowledgeBase) -> dict[str, float]
     # A rewritten frame ("data are limited" -> "unstudied") anchors its claim too; words the
     # rewrite keeps (its groups) keep their own meaning.
     for pattern, replacement in lex.match_rewrite_screen.select(lex.match_rewrites, norm):
+        named = replacement.split()[:1]
+        if not named:
+            continue  # a rewrite that only removes words from matching anchors nothing
         for hit in pattern.compiled.finditer(norm):
             kept = {w for group in hit.groups() if group for w in tokens(group)}
             frame = [w for w in tokens(hit.group(0)) if w not in kept]
-            add(frame, stem(replacement.split()[0]))
+            add(frame, stem(named[0]))
     for word in tokens(norm):
         add([word], term_of(word, lex))
     return out

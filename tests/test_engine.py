@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -1513,7 +1515,10 @@ def test_a_tie_is_broken_by_polarity_read_as_the_stance_reader_reads_it(kb: Know
 
 
 def test_results_that_have_been_mixed_are_a_hedge(kb: KnowledgeBase) -> None:
-    text = "Larger trials have been run in fibromyalgia and long COVID, and the results have been mixed."
+    text = (
+        "Larger trials have been run in fibromyalgia and long COVID,"
+        " and the results have been mixed."
+    )
     result = check_claim(text, kb, assume_ldn=True)
     assert result.stance is Stance.HEDGED
     assert not result.flagged
@@ -1569,3 +1574,36 @@ def test_a_definition_by_the_addiction_dose_is_the_tenth_claim(kb: KnowledgeBase
     result = check_claim(text, kb)
     assert matched(result).topic == "dose"
     assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("LDN eliminates chronic pain without the risks of opioids.", "pain-chronic-general"),
+        ("LDN relieves fibromyalgia pain without the side effects of opioids.", "fm-pain"),
+    ],
+)
+def test_a_comparison_with_opioids_is_not_about_combining_them(
+    kb: KnowledgeBase, text: str, claim: str
+) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).id == claim
+    assert result.verdict is Verdict.OVERSTATED
+
+
+def test_a_match_rewrite_may_remove_words_without_naming_a_term(tmp_path: Path) -> None:
+    # A rewrite with an empty replacement drops its words from matching; reading the
+    # anchors of a sentence it matched used to fail on the missing word.
+    from kbfactory import write_kb
+
+    from ldncheck.kb import bundled_dir, load_kb
+
+    write_kb(tmp_path)
+    text = (bundled_dir() / "lexicon.yaml").read_text(encoding="utf-8")
+    rule = "  - {pattern: '\\bfor what it is worth\\b', replacement: ''}\n"
+    (tmp_path / "lexicon.yaml").write_text(
+        text.replace("match_rewrites:\n", "match_rewrites:\n" + rule, 1), encoding="utf-8"
+    )
+    kb = load_kb(tmp_path)
+    result = check_claim("For what it is worth, LDN works for MS.", kb)
+    assert matched(result).id == "tiny-ms"
