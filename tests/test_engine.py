@@ -1607,3 +1607,24 @@ def test_a_match_rewrite_may_remove_words_without_naming_a_term(tmp_path: Path) 
     kb = load_kb(tmp_path)
     result = check_claim("For what it is worth, LDN works for MS.", kb)
     assert matched(result).id == "tiny-ms"
+
+
+def test_at_the_same_time_as_is_taking_together(kb: KnowledgeBase) -> None:
+    result = check_claim("Never take LDN at the same time as codeine or other opioids.", kb)
+    assert matched(result).id == "opioid-must-not-combine"
+    assert result.verdict is Verdict.ACCURATE
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Say goodbye to MS forever with LDN.", "multiple-sclerosis"),
+        ("Thanks to LDN, my long COVID fatigue is a thing of the past.", "long-covid"),
+    ],
+)
+def test_goodbye_and_a_thing_of_the_past_are_cures(
+    kb: KnowledgeBase, text: str, topic: str
+) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).topic == topic
+    assert result.flagged
