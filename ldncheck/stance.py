@@ -318,8 +318,34 @@ def _negations(
     verbal_left, lexical_left = _cancel(verbal, lexical, clause)
     local = verbal_left + nominal + postfix + lexical_left
     if not governing and not local:
+        local = _reasoned_concept(text, (start, end), lexicon, claim_terms)
+    if not governing and not local:
         local = _denied_relation(text, (start, end), lexicon, claim_terms)
     return governing, local
+
+
+def _reasoned_concept(
+    text: str, claim_clause: tuple[int, int], lexicon: Lexicon, claim_terms: frozenset[str]
+) -> list[str]:
+    """A self-denying word for the claim's own concept in a fronted reason clause.
+
+    "Because it is unlicensed, LDN is prescribed on the prescriber's responsibility in the
+    UK": the licensing claim's clause is the second, yet the first says it is unlicensed.
+    """
+    start = claim_clause[0]
+    opening = _FRONTED_REASON.match(text)
+    if opening is None or opening.end() > start:
+        return []
+    found = []
+    for hit in lexicon.stance["lexical_negations"].finditer(text[:start]):
+        canonical = lexicon.equivalents.get(hit.group(0))
+        if canonical is not None and stem(canonical) in claim_terms:
+            found.append(hit.group(0))
+    return found
+
+
+# A reason given before the claim: "Because it is unlicensed, ...", "As it is off-label, ...".
+_FRONTED_REASON = re.compile(r"^(?:because|since|as)\b[^,]*,")
 
 
 # An instruction to the reader: "Do not take LDN if ...".

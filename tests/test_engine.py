@@ -1628,3 +1628,18 @@ def test_goodbye_and_a_thing_of_the_past_are_cures(
     result = check_claim(text, kb)
     assert matched(result).topic == topic
     assert result.flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Because it is unlicensed, LDN is prescribed on the prescriber's own responsibility"
+        " in the UK.",
+        "As it is unlicensed, LDN can only be prescribed privately in the UK.",
+    ],
+)
+def test_a_fronted_reason_denies_the_concept_it_names(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).topic == "regulatory-status"
+    assert result.verdict is Verdict.ACCURATE
+    assert check_claim("LDN is licensed in the UK.", kb).verdict is Verdict.FALSE
