@@ -1643,3 +1643,19 @@ def test_a_fronted_reason_denies_the_concept_it_names(kb: KnowledgeBase, text: s
     assert matched(result).topic == "regulatory-status"
     assert result.verdict is Verdict.ACCURATE
     assert check_claim("LDN is licensed in the UK.", kb).verdict is Verdict.FALSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["My doctor wasn't keen on prescribing LDN.", "Many GPs are not willing to prescribe LDN."],
+)
+def test_reluctance_to_prescribe_does_not_deny_that_doctors_can(
+    kb: KnowledgeBase, text: str
+) -> None:
+    result = check_claim(text, kb)
+    assert matched(result).id == "reg-uk-prescribable"
+    assert result.verdict is Verdict.ACCURATE
+    # A denial of permission still denies it, and reluctance to combine is still a denial.
+    assert check_claim("GPs cannot prescribe LDN in the UK.", kb).verdict is Verdict.FALSE
+    combining = check_claim("I'm not keen on taking LDN with my tramadol.", kb)
+    assert combining.verdict is Verdict.ACCURATE
