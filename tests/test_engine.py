@@ -1659,3 +1659,12 @@ def test_reluctance_to_prescribe_does_not_deny_that_doctors_can(
     assert check_claim("GPs cannot prescribe LDN in the UK.", kb).verdict is Verdict.FALSE
     combining = check_claim("I'm not keen on taking LDN with my tramadol.", kb)
     assert combining.verdict is Verdict.ACCURATE
+
+
+def test_a_side_effect_list_led_by_the_common_ones_is_accurate(kb: KnowledgeBase) -> None:
+    text = "Common side effects include vivid dreams, difficulty sleeping and headache."
+    result = check_claim(text, kb, assume_ldn=True)
+    assert matched(result).id == "se-dreams-sleep"
+    assert result.verdict is Verdict.ACCURATE
+    # Headache alone is not shown to be more frequent than on placebo.
+    assert check_claim("LDN commonly causes headaches.", kb).verdict is Verdict.OVERSTATED
