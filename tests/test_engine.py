@@ -1668,3 +1668,16 @@ def test_a_side_effect_list_led_by_the_common_ones_is_accurate(kb: KnowledgeBase
     assert result.verdict is Verdict.ACCURATE
     # Headache alone is not shown to be more frequent than on placebo.
     assert check_claim("LDN commonly causes headaches.", kb).verdict is Verdict.OVERSTATED
+
+
+def test_no_more_flares_with_a_word_between_is_a_benefit(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN changed my life!!! No more fibro flares", kb)
+    assert matched(result).topic == "fibromyalgia"
+    assert result.stance is not Stance.NEGATED
+    assert result.verdict is Verdict.OVERSTATED
+
+
+def test_helping_a_little_after_a_long_object_is_hedged(kb: KnowledgeBase) -> None:
+    result = check_claim("LDN helped my MS fatigue a little, nothing dramatic tbh", kb)
+    assert result.stance is Stance.HEDGED
+    assert result.verdict is Verdict.ACCURATE
