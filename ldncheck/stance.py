@@ -349,7 +349,10 @@ _FRONTED_REASON = re.compile(r"^(?:because|since|as)\b[^,]*,")
 
 
 # An instruction to the reader: "Do not take LDN if ...".
-_INSTRUCTION = re.compile(r"^(?:please )?(?:do not|don't|never)\b")
+_INSTRUCTION = re.compile(
+    r"^(?:please )?(?:(?:you|patients|people|anyone) (?:should|must|need to) (?:not|never)"
+    r"|(?:you|patients|people|anyone) (?:shouldn't|mustn't)|do not|don't|never)\b"
+)
 
 
 def _beyond_instruction(

@@ -1681,3 +1681,28 @@ def test_helping_a_little_after_a_long_object_is_hedged(kb: KnowledgeBase) -> No
     result = check_claim("LDN helped my MS fatigue a little, nothing dramatic tbh", kb)
     assert result.stance is Stance.HEDGED
     assert result.verdict is Verdict.ACCURATE
+
+
+def test_an_instruction_with_should_not_spares_the_reason(kb: KnowledgeBase) -> None:
+    text = (
+        "You should not take LDN if you take opioid-based painkillers such as codeine or"
+        " tramadol, because it can stop them working."
+    )
+    result = check_claim(text, kb)
+    assert matched(result).topic == "opioid-interaction"
+    assert result.verdict is Verdict.ACCURATE
+
+
+def test_taking_it_to_try_to_ease_symptoms_is_what_people_seek(kb: KnowledgeBase) -> None:
+    text = "LDN is a drug some people with MS take to try to ease their symptoms."
+    result = check_claim(text, kb)
+    assert matched(result).topic == "multiple-sclerosis"
+    assert result.stance is Stance.HEDGED
+    # The limit is the clause's: a result reported after it is still asserted.
+    told = check_claim("I tried LDN to help my MS and it worked wonders.", kb)
+    assert told.verdict is Verdict.OVERSTATED
+
+
+def test_buying_privately_is_not_buying_over_the_counter(kb: KnowledgeBase) -> None:
+    assert not check_claim("Some people buy LDN privately.", kb, assume_ldn=True).flagged
+    assert check_claim("You can buy LDN without a prescription.", kb).verdict is Verdict.FALSE
