@@ -1706,3 +1706,19 @@ def test_taking_it_to_try_to_ease_symptoms_is_what_people_seek(kb: KnowledgeBase
 def test_buying_privately_is_not_buying_over_the_counter(kb: KnowledgeBase) -> None:
     assert not check_claim("Some people buy LDN privately.", kb, assume_ldn=True).flagged
     assert check_claim("You can buy LDN without a prescription.", kb).verdict is Verdict.FALSE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may read that LDN can shrink tumours or help cancer patients live longer.",
+        "You may have heard that LDN cures MS.",
+    ],
+)
+def test_what_the_reader_may_read_or_hear_is_reported(kb: KnowledgeBase, text: str) -> None:
+    result = check_claim(text, kb)
+    assert result.reported
+    assert result.stance is Stance.HEDGED
+    # A promise of what the reader will find is the writer's own claim.
+    promise = check_claim("You will find that LDN relieves your pain within days.", kb)
+    assert promise.verdict is Verdict.OVERSTATED
