@@ -14,6 +14,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import pickle
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -150,8 +151,6 @@ def beside(work: Callable[[], R], meanwhile: Callable[[], object]) -> R:
     if not _can_fork(2):
         meanwhile()
         return work()
-    import pickle
-
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child leaves through os._exit, out of coverage's sight
@@ -175,8 +174,6 @@ def beside(work: Callable[[], R], meanwhile: Callable[[], object]) -> R:
 
 
 def _send(work: Callable[[], Any], write_end: int) -> NoReturn:  # pragma: no cover - in the child
-    import pickle
-
     code = 1
     # A short-lived child: the collector would only walk the heap it inherited, copying
     # the pages it touches, to free nothing.

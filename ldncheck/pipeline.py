@@ -85,7 +85,7 @@ def _prefer_same_polarity(
             agrees = agreeing.get(key)
             if agrees is None:
                 # Read as the stance reader will read them, with the same anchors.
-                anchors = _anchors(norm, cv[1], kb) | _wording_anchors(cv[1], kb)
+                anchors = _stance_anchors(norm, cv[1], kb)
                 own = denies(norm, kb.lexicon, anchors, terms)[0]
                 theirs = wording_denies(cv[1].norm, kb.lexicon, anchors, terms)[0]
                 agrees = agreeing[key] = own == theirs
@@ -107,13 +107,18 @@ def _wording_anchors(variant: Variant, kb: KnowledgeBase) -> dict[str, float]:
     return found
 
 
+def _stance_anchors(norm: str, variant: Variant, kb: KnowledgeBase) -> dict[str, float]:
+    """The words the stance reader weighs to find the claim's clause, in sentence and wording."""
+    return _anchors(norm, variant, kb) | _wording_anchors(variant, kb)
+
+
 def _stance_for(text: str, norm: str, variant: Variant, kb: KnowledgeBase) -> StanceReading:
     return read_stance(
         text,
         norm,
         kb.lexicon,
         wording=variant.norm,
-        anchors=_anchors(norm, variant, kb) | _wording_anchors(variant, kb),
+        anchors=_stance_anchors(norm, variant, kb),
         claim_terms=variant.terms.all,
         descriptive=kb.lexicon.topics[variant.claim.topic].descriptive,
     )

@@ -128,11 +128,10 @@ def scan_text(
 
         # Units are split and their sentences judged one by one against document-level facts
         # worked out above, so they can be spread over workers.
-        first = warm_up_units
-        findings = findings_of(0, first)
+        findings = findings_of(0, warm_up_units)
         findings += spread(
-            lambda start, end: findings_of(first + start, first + end),
-            len(blocks.units) - first,
+            lambda start, end: findings_of(warm_up_units + start, warm_up_units + end),
+            len(blocks.units) - warm_up_units,
             workers=split,
         )
     else:

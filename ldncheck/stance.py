@@ -161,10 +161,16 @@ def _lexical(clause: str, lexicon: Lexicon, claim_terms: frozenset[str]) -> list
     """Self-denying words ("unlicensed") that deny the concept the claim is about."""
     out = []
     for hit in lexicon.stance["lexical_negations"].finditer(clause):
-        canonical = lexicon.equivalents.get(hit.group(0))
-        if canonical is None or stem(canonical) in claim_terms or not claim_terms:
+        concept = _denied_concept(hit.group(0), lexicon)
+        if concept is None or concept in claim_terms or not claim_terms:
             out.append(hit)
     return out
+
+
+def _denied_concept(word: str, lexicon: Lexicon) -> str | None:
+    """The term a self-denying word denies ("unlicensed": licensed), if the lexicon names one."""
+    canonical = lexicon.equivalents.get(word)
+    return None if canonical is None else stem(canonical)
 
 
 # What may stand between a negation and the self-denying word it cancels: "not very
@@ -208,10 +214,12 @@ def _prepared(
     return _blank(text, governing), found
 
 
+# Words that open a clause giving a reason.
+_REASON_WORDS = r"(?:because|since|as)"
 # A clause opened by one of these gives the reason for what came before it: in "my doctor
 # refused to prescribe it because there is not enough evidence" the denial of evidence is
 # the doctor's reason, not a denial that doctors can prescribe it.
-_REASON = re.compile(r"\b(?:because|since|as)\s*$")
+_REASON = re.compile(rf"\b{_REASON_WORDS}\s*$")
 
 
 def _governs(text: str, at: int, claim_end: int, anchors: Mapping[str, float]) -> bool:
@@ -336,16 +344,12 @@ def _reasoned_concept(
     opening = _FRONTED_REASON.match(text)
     if opening is None or opening.end() > start:
         return []
-    found = []
-    for hit in lexicon.stance["lexical_negations"].finditer(text[:start]):
-        canonical = lexicon.equivalents.get(hit.group(0))
-        if canonical is not None and stem(canonical) in claim_terms:
-            found.append(hit.group(0))
-    return found
+    words = [m.group(0) for m in lexicon.stance["lexical_negations"].finditer(text[:start])]
+    return [word for word in words if _denied_concept(word, lexicon) in claim_terms]
 
 
 # A reason given before the claim: "Because it is unlicensed, ...", "As it is off-label, ...".
-_FRONTED_REASON = re.compile(r"^(?:because|since|as)\b[^,]*,")
+_FRONTED_REASON = re.compile(rf"^{_REASON_WORDS}\b[^,]*,")
 
 
 # An instruction to the reader: "Do not take LDN if ...".
